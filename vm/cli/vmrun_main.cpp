@@ -1,0 +1,168 @@
+// vmrun: runs a static RISC-V Linux program on the VM.
+//   vmrun [OPTIONS] PROG [ARGS...]
+// Exit status: the guest's (or 128 + signal when the guest is killed), 2 for bad input.
+#include <boost/json.hpp>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "vm/process.h"
+#include "vm/support/atomic_file.h"
+
+extern char** environ;
+
+namespace {
+
+constexpr int kUsageError = 2;
+
+const char* kUsage =
+    "usage: vmrun [OPTIONS] PROG [ARGS...]\n"
+    "Runs a static RISC-V (RV64GC) Linux program.\n"
+    "\n"
+    "  --engine=NAME        execution engine (available: %s; default interp)\n"
+    "  --stats=FILE         write run statistics as JSON to FILE\n"
+    "  --max-insns=N        stop after N retired guest instructions (exit status 124)\n"
+    "  --deterministic      fixed AT_RANDOM, pid and environment; clocks follow retired\n"
+    "                       instructions, so repeated runs give identical output and counters\n"
+    "  --env=KEY=VALUE      add to the guest environment (the only entries when deterministic)\n"
+    "  --strict-syscalls    stop on an unimplemented syscall (exit status 125) instead of\n"
+    "                       returning -ENOSYS\n"
+    "  --help, --version\n";
+
+struct Cli {
+  vm::ProcessOptions options;
+  std::string program;
+  std::optional<std::string> stats_path;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::fprintf(stderr, "vmrun: %s (see vmrun --help)\n", message.c_str());
+  std::exit(kUsageError);
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+uint64_t parse_count(std::string_view text, std::string_view option) {
+  uint64_t value = 0;
+  if (text.empty()) usage_error(std::string(option) + " needs a number");
+  for (char c : text) {
+    if (c < '0' || c > '9' || value > (UINT64_MAX - 9) / 10) {
+      usage_error(std::string(option) + ": '" + std::string(text) + "' is not a valid count");
+    }
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return value;
+}
+
+Cli parse(int argc, char** argv) {
+  Cli cli;
+  std::vector<std::string> extra_env;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") {
+      ++i;
+      break;
+    }
+    if (arg.substr(0, 2) != "--") break;
+    auto value_of = [&](std::string_view name) -> std::optional<std::string_view> {
+      if (arg.substr(0, name.size()) == name && arg.size() > name.size() && arg[name.size()] == '=')
+        return arg.substr(name.size() + 1);
+      return std::nullopt;
+    };
+    if (arg == "--help") {
+      std::printf(kUsage, join(vm::available_engines()).c_str());
+      std::exit(0);
+    } else if (arg == "--version") {
+      std::printf("vmrun (vmbench) %s\n", VMBENCH_VERSION);
+      std::exit(0);
+    } else if (arg == "--deterministic") {
+      cli.options.deterministic = true;
+    } else if (arg == "--strict-syscalls") {
+      cli.options.strict_syscalls = true;
+    } else if (auto v = value_of("--engine")) {
+      const auto engines = vm::available_engines();
+      if (std::find(engines.begin(), engines.end(), *v) == engines.end()) {
+        usage_error("unknown engine '" + std::string(*v) + "' (available: " + join(engines) + ")");
+      }
+      cli.options.engine = *v;
+    } else if (auto v = value_of("--stats")) {
+      if (v->empty()) usage_error("--stats needs a file name");
+      cli.stats_path = std::string(*v);
+    } else if (auto v = value_of("--max-insns")) {
+      cli.options.max_instructions = parse_count(*v, "--max-insns");
+      if (cli.options.max_instructions == 0) usage_error("--max-insns must be at least 1");
+    } else if (auto v = value_of("--env")) {
+      if (v->find('=') == std::string_view::npos) usage_error("--env needs KEY=VALUE");
+      extra_env.emplace_back(*v);
+    } else {
+      usage_error("unknown option '" + std::string(arg) + "'");
+    }
+  }
+  if (i >= argc) usage_error("no program given");
+  cli.program = argv[i];
+  for (int j = i; j < argc; ++j) cli.options.argv.emplace_back(argv[j]);
+  if (!cli.options.deterministic) {
+    for (char** e = environ; *e; ++e) cli.options.env.emplace_back(*e);
+  }
+  cli.options.env.insert(cli.options.env.end(), extra_env.begin(), extra_env.end());
+  return cli;
+}
+
+boost::json::object counts(const std::map<std::string, uint64_t>& by_name) {
+  boost::json::object out;
+  for (const auto& [name, count] : by_name) out[name] = count;
+  return out;
+}
+
+std::string stats_json(const Cli& cli, const vm::ExitStatus& status, const vm::ProcessStats& s) {
+  boost::json::object o;
+  o["program"] = cli.program;
+  o["engine"] = cli.options.engine;
+  o["deterministic"] = cli.options.deterministic;
+  o["exit_status"] = status.status;
+  o["instructions_retired"] = s.instructions_retired;
+  o["wall_seconds"] = s.wall_seconds;
+  o["mips"] = s.wall_seconds > 0 ? s.instructions_retired / s.wall_seconds / 1e6 : 0.0;
+  o["blocks_decoded"] = s.blocks_decoded;
+  o["instructions_decoded"] = s.instructions_decoded;
+  o["blocks_invalidated"] = s.blocks_invalidated;
+  o["code_flushes"] = s.code_flushes;
+  o["peak_mapped_bytes"] = s.peak_mapped_bytes;
+  o["syscalls_total"] = s.syscalls_total;
+  o["syscalls"] = counts(s.syscalls);
+  o["unknown_syscalls"] = counts(s.unknown_syscalls);
+  return boost::json::serialize(o) + "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Cli cli = parse(argc, argv);
+  std::unique_ptr<vm::GuestProcess> process;
+  try {
+    process = std::make_unique<vm::GuestProcess>(cli.program, cli.options);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vmrun: %s: %s\n", cli.program.c_str(), e.what());
+    return kUsageError;
+  }
+  const vm::ExitStatus status = process->run();
+  std::fflush(stdout);
+  if (!status.message.empty()) std::fprintf(stderr, "vmrun: %s\n", status.message.c_str());
+  if (cli.stats_path) {
+    try {
+      vm::support::write_file_atomically(*cli.stats_path, stats_json(cli, status, process->stats()));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "vmrun: %s\n", e.what());
+      return kUsageError;
+    }
+  }
+  return status.status;
+}

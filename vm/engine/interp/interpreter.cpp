@@ -1,0 +1,256 @@
+// Threaded dispatch: every decoded op holds the address of its handler label, and every
+// handler ends with a jump to the next op's label (GCC "labels as values"). Block ends go
+// through `end_block`, which follows the block's cached successor links before falling back
+// to the block cache. The handlers live in exec_<category>.inc files, one per instruction
+// category, included into the body of `execute`.
+#include "vm/engine/interp/interpreter.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <ctime>
+#include <limits>
+
+#include "vm/engine/fp/fp_arith.h"
+#include "vm/engine/interp/block_cache.h"
+#include "vm/isa/instruction.h"
+#include "vm/mem/guest_memory.h"
+
+namespace vm::engine::interp {
+namespace {
+
+constexpr uint32_t kSign32 = 0x80000000u;
+constexpr uint64_t kSign64 = 0x8000000000000000ull;
+constexpr uint32_t kCanonicalNaN32 = 0x7fc00000u;
+
+inline uint64_t sext32(uint32_t v) { return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(v))); }
+inline uint64_t box32(uint32_t v) { return 0xffffffff00000000ull | v; }
+// A single-precision operand that is not properly NaN-boxed reads as the canonical NaN.
+inline uint32_t unbox32(uint64_t v) {
+  return (v >> 32) == 0xffffffffu ? static_cast<uint32_t>(v) : kCanonicalNaN32;
+}
+
+template <typename T>
+inline T div_signed(uint64_t a_bits, uint64_t b_bits) {
+  const T a = static_cast<T>(a_bits), b = static_cast<T>(b_bits);
+  if (b == 0) return T(-1);
+  if (a == std::numeric_limits<T>::min() && b == T(-1)) return a;
+  return a / b;
+}
+template <typename T>
+inline T rem_signed(uint64_t a_bits, uint64_t b_bits) {
+  const T a = static_cast<T>(a_bits), b = static_cast<T>(b_bits);
+  if (b == 0) return a;
+  if (a == std::numeric_limits<T>::min() && b == T(-1)) return 0;
+  return a % b;
+}
+
+inline uint64_t orc_b(uint64_t v) {
+  uint64_t result = 0;
+  for (int byte = 0; byte < 8; ++byte) {
+    if ((v >> (byte * 8)) & 0xff) result |= 0xffull << (byte * 8);
+  }
+  return result;
+}
+
+namespace csr {
+constexpr uint32_t kFflags = 0x001, kFrm = 0x002, kFcsr = 0x003;
+constexpr uint32_t kCycle = 0xc00, kTime = 0xc01, kInstret = 0xc02;
+}  // namespace csr
+
+// The time CSR ticks at 10 MHz, the timebase of common RISC-V Linux platforms.
+uint64_t host_time_ticks() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 10'000'000 + static_cast<uint64_t>(ts.tv_nsec) / 100;
+}
+
+bool csr_read(const CpuState& cpu, uint32_t number, uint64_t instret_now, uint64_t& value) {
+  switch (number) {
+    case csr::kFflags: value = cpu.fflags; return true;
+    case csr::kFrm: value = cpu.frm; return true;
+    case csr::kFcsr: value = (cpu.frm << 5) | cpu.fflags; return true;
+    case csr::kInstret: value = instret_now; return true;
+    // In deterministic mode cycles and time follow retired instructions (1 ns each).
+    case csr::kCycle: value = cpu.deterministic ? instret_now : __builtin_ia32_rdtsc(); return true;
+    case csr::kTime: value = cpu.deterministic ? instret_now / 100 : host_time_ticks(); return true;
+    default: return false;
+  }
+}
+
+bool csr_write(CpuState& cpu, uint32_t number, uint64_t value) {
+  switch (number) {
+    case csr::kFflags: cpu.fflags = value & 0x1f; return true;
+    case csr::kFrm: cpu.frm = value & 0x7; return true;
+    case csr::kFcsr:
+      cpu.fflags = value & 0x1f;
+      cpu.frm = (value >> 5) & 0x7;
+      return true;
+    default: return false;  // unknown or read-only
+  }
+}
+
+HandlerTable g_handlers;
+
+}  // namespace
+
+Interpreter::Interpreter(mem::GuestMemory& memory) : memory_(memory) {
+  execute(nullptr, 0, nullptr);
+  cache_ = std::make_unique<BlockCache>(memory, g_handlers);
+  memory_.set_code_write_hook(
+      [cache = cache_.get()](uint64_t begin, uint64_t end) { cache->invalidate(begin, end); });
+}
+
+Interpreter::~Interpreter() { memory_.set_code_write_hook(nullptr); }
+
+void Interpreter::flush_code() { cache_->flush(); }
+
+EngineStats Interpreter::stats() const {
+  const BlockCacheStats& s = cache_->stats();
+  return EngineStats{s.blocks_decoded, s.instructions_decoded, s.invalidated_blocks, s.flushes};
+}
+
+StopReason Interpreter::run(CpuState& cpu, uint64_t instret_limit, FaultInfo& fault) {
+  return execute(&cpu, instret_limit, &fault);
+}
+
+StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, FaultInfo* fault) {
+  static const void* const kOpcodeHandlers[] = {
+      &&op_ILLEGAL,
+#define INST(id, mnemonic, pattern, format, registers) &&op_##id,
+#include "vm/isa/rv64.inc"
+#undef INST
+  };
+  static_assert(std::size(kOpcodeHandlers) == static_cast<size_t>(isa::Opcode::COUNT));
+  if (cpu_ptr == nullptr) {
+    g_handlers = HandlerTable{kOpcodeHandlers, &&internal_fallthrough, &&internal_fetch_fault};
+    return StopReason::Syscall;
+  }
+
+  CpuState& cpu = *cpu_ptr;
+  uint64_t* const X = cpu.x;
+  uint64_t* const F = cpu.f;
+  mem::GuestMemory& memory = memory_;
+  // Locals, not members: stores to X[] could alias the members and force reloads.
+  uint8_t* const host = memory.host_base();
+  const uint8_t* const perms = memory.page_perms();
+  const uint64_t memory_size = memory.size();
+  uint64_t instret = cpu.instret;
+  BlockCache& cache = *cache_;
+  uint64_t pc = cpu.pc;
+  uint64_t fault_addr = 0;
+  FaultKind fault_kind = FaultKind::LoadAccess;
+  const DecodedOp* op;
+
+#define HANDLER(id) op_##id:
+#define NEXT()             \
+  do {                     \
+    ++op;                  \
+    goto* op->handler;     \
+  } while (0)
+#define RS1 X[op->rs1]
+#define RS2 X[op->rs2]
+#define IMM static_cast<int64_t>(op->imm)
+#define PC() (blk->start_pc + op->pc_offset)
+// The page's permission bits masked by `need` when the access stays inside one page of the
+// address space, else 0 (the slow path then decides).
+#define FAST_ACCESS(addr, size, need)                                                   \
+  (((addr) < memory_size && ((addr) & (mem::kPageSize - 1)) <= mem::kPageSize - (size)) \
+       ? (perms[(addr) >> mem::kPageShift] & (need))                                    \
+       : 0)
+
+  if (cache.has_garbage()) cache.collect_garbage();
+  Block* blk = cache.get(pc);
+
+enter_block:
+  if (instret >= instret_limit) {
+    cpu.pc = pc;
+    cpu.instret = instret;
+    return StopReason::InstructionLimit;
+  }
+  instret += blk->instructions;
+  op = blk->ops.data();
+  goto* op->handler;
+
+end_block : {
+  Block* next = nullptr;
+  if (blk->valid) {
+    BlockLink* links = blk->links;
+    if (links[0].pc == pc && links[0].block->valid) {
+      next = links[0].block;
+    } else if (links[1].pc == pc && links[1].block->valid) {
+      next = links[1].block;
+    } else {
+      next = cache.get(pc);
+      BlockLink& slot = (links[0].block == nullptr || !links[0].block->valid) ? links[0] : links[1];
+      slot = BlockLink{pc, next};
+    }
+  } else {
+    // The block that just ran was invalidated (self-modifying code or fence.i): nothing may
+    // hold on to invalidated blocks once the garbage is collected here.
+    cache.collect_garbage();
+    next = cache.get(pc);
+  }
+  blk = next;
+  goto enter_block;
+}
+
+// A store went through the slow path and may have overwritten code in this very block:
+// finish the store's instruction and continue from a fresh lookup.
+after_slow_store:
+  if (blk->valid) NEXT();
+  pc = PC() + op->length;
+  instret -= blk->instructions - (op - blk->ops.data()) - 1;
+  goto end_block;
+
+#include "vm/engine/interp/exec_atomic.inc"
+#include "vm/engine/interp/exec_control.inc"
+#include "vm/engine/interp/exec_csr.inc"
+#include "vm/engine/interp/exec_float.inc"
+#include "vm/engine/interp/exec_integer.inc"
+#include "vm/engine/interp/exec_memory.inc"
+#include "vm/engine/interp/exec_muldiv.inc"
+
+fault_load:
+  fault_kind = FaultKind::LoadAccess;
+  goto fault_exit;
+fault_store:
+  fault_kind = FaultKind::StoreAccess;
+  goto fault_exit;
+fault_misaligned_atomic:
+  fault_kind = FaultKind::MisalignedAtomic;
+  goto fault_exit;
+illegal_instruction : {
+  fault_kind = FaultKind::IllegalInstruction;
+  uint32_t bits = static_cast<uint32_t>(op->imm);  // the raw bits, for undecodable words
+  if (op->handler != &&op_ILLEGAL) {
+    uint16_t half = 0;
+    memory.fetch16(PC(), half);
+    bits = half;
+    if (op->length == 4 && memory.fetch16(PC() + 2, half)) bits |= uint32_t{half} << 16;
+  }
+  fault->bits = bits;
+  fault->length = op->length;
+  fault_addr = PC();
+  goto fault_exit;
+}
+fault_exit:
+  // The faulting instruction and those after it in the block did not retire.
+  instret -= blk->instructions - (op - blk->ops.data());
+  cpu.instret = instret;
+  cpu.pc = PC();
+  fault->kind = fault_kind;
+  fault->pc = cpu.pc;
+  fault->address = fault_addr;
+  return StopReason::Fault;
+
+#undef HANDLER
+#undef NEXT
+#undef RS1
+#undef RS2
+#undef IMM
+#undef PC
+#undef FAST_ACCESS
+}
+
+}  // namespace vm::engine::interp

@@ -1,0 +1,35 @@
+// The interpreter: threaded dispatch over pre-decoded blocks (see block_cache.h).
+#pragma once
+
+#include <memory>
+
+#include "vm/engine/execution_engine.h"
+
+namespace vm::mem {
+class GuestMemory;
+}
+
+namespace vm::engine::interp {
+
+class BlockCache;
+
+class Interpreter final : public ExecutionEngine {
+ public:
+  explicit Interpreter(mem::GuestMemory& memory);
+  ~Interpreter() override;
+
+  StopReason run(CpuState& cpu, uint64_t instret_limit, FaultInfo& fault) override;
+  void flush_code() override;
+  EngineStats stats() const override;
+  std::string name() const override { return "interp"; }
+
+ private:
+  // The dispatch loop; with cpu == nullptr it only fills `handlers_` (the label addresses
+  // live inside the function, as computed-goto dispatch requires).
+  StopReason execute(CpuState* cpu, uint64_t instret_limit, FaultInfo* fault);
+
+  mem::GuestMemory& memory_;
+  std::unique_ptr<BlockCache> cache_;
+};
+
+}  // namespace vm::engine::interp

@@ -1,0 +1,65 @@
+// The public API of the VM: load a static RISC-V Linux program and run it to completion.
+// Everything the harness needs (exit status, counters, timings) comes through here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vm {
+
+struct ProcessOptions {
+  std::string engine = "interp";
+  std::vector<std::string> argv;  // argv[0] is the program name the guest sees
+  std::vector<std::string> env;   // KEY=VALUE strings
+  bool deterministic = false;     // fixed AT_RANDOM/getrandom, clocks follow instret
+  bool strict_syscalls = false;   // an unknown syscall stops the guest instead of -ENOSYS
+  uint64_t max_instructions = 0;  // 0: unlimited
+  uint64_t address_space_bytes = uint64_t{16} << 30;
+  uint64_t stack_bytes = uint64_t{8} << 20;
+};
+
+enum class ExitKind { Exited, Signaled, InstructionLimit, UnknownSyscall };
+
+struct ExitStatus {
+  ExitKind kind = ExitKind::Exited;
+  int status = 0;       // as a shell reports it: exit code, or 128 + signal
+  std::string message;  // one line for stderr when the guest did not simply exit
+};
+
+struct ProcessStats {
+  uint64_t instructions_retired = 0;
+  double wall_seconds = 0;
+  uint64_t blocks_decoded = 0;
+  uint64_t instructions_decoded = 0;
+  uint64_t blocks_invalidated = 0;
+  uint64_t code_flushes = 0;
+  uint64_t peak_mapped_bytes = 0;
+  uint64_t syscalls_total = 0;
+  std::map<std::string, uint64_t> syscalls;          // by name
+  std::map<std::string, uint64_t> unknown_syscalls;  // answered with -ENOSYS
+};
+
+class GuestProcess {
+ public:
+  // Loads `path`; throws vm::runtime::LoadError (a std::runtime_error) with a one-line reason.
+  GuestProcess(const std::string& path, ProcessOptions options);
+  ~GuestProcess();
+  GuestProcess(const GuestProcess&) = delete;
+  GuestProcess& operator=(const GuestProcess&) = delete;
+
+  ExitStatus run();
+  ProcessStats stats() const;
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Names of the engines this build provides, for --engine validation and --help.
+std::vector<std::string> available_engines();
+
+}  // namespace vm

@@ -1,0 +1,143 @@
+#include "vm/mem/guest_memory.h"
+
+#include <sys/mman.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+namespace vm::mem {
+namespace {
+
+uint8_t* reserve(uint64_t bytes, const char* what) {
+  // MAP_NORESERVE: the reservation is mostly never touched; the kernel backs pages lazily.
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    throw std::runtime_error(std::string("cannot reserve ") + what + ": " + std::strerror(errno));
+  }
+  return static_cast<uint8_t*>(p);
+}
+
+}  // namespace
+
+GuestMemory::GuestMemory(uint64_t size) : size_(page_ceil(size)) {
+  base_ = reserve(size_, "guest address space");
+  perms_ = reserve(size_ >> kPageShift, "guest page permissions");
+}
+
+GuestMemory::~GuestMemory() {
+  munmap(base_, size_);
+  munmap(perms_, size_ >> kPageShift);
+}
+
+void GuestMemory::map(uint64_t addr, uint64_t len, uint8_t prot) {
+  unmap(addr, len);
+  std::memset(perms_ + (addr >> kPageShift), (prot & perm::kRWX) | perm::kMapped,
+              len >> kPageShift);
+}
+
+bool GuestMemory::all_mapped(uint64_t addr, uint64_t len) const {
+  if (addr >= size_ || len > size_ - addr) return false;
+  for (uint64_t page = addr; page < addr + len; page += kPageSize) {
+    if (!(perms_[page >> kPageShift] & perm::kMapped)) return false;
+  }
+  return true;
+}
+
+bool GuestMemory::all_unmapped(uint64_t addr, uint64_t len) const {
+  if (addr >= size_ || len > size_ - addr) return false;
+  for (uint64_t page = addr; page < addr + len; page += kPageSize) {
+    if (perms_[page >> kPageShift] & perm::kMapped) return false;
+  }
+  return true;
+}
+
+void GuestMemory::move_pages(uint64_t from, uint64_t to, uint64_t len) {
+  map(to, len, perm::kRWX);
+  std::memcpy(base_ + to, base_ + from, len);
+  for (uint64_t off = 0; off < len; off += kPageSize) {
+    perms_[(to + off) >> kPageShift] = perms_[(from + off) >> kPageShift] & ~perm::kCode;
+  }
+  unmap(from, len);
+}
+
+void GuestMemory::unmap(uint64_t addr, uint64_t len) {
+  for (uint64_t page = addr; page < addr + len; page += kPageSize) {
+    if (perms_[page >> kPageShift] & perm::kCode && code_write_hook_) {
+      code_write_hook_(page, page + kPageSize);
+    }
+  }
+  // Returns the host pages to the kernel; the next touch reads zeros, as a fresh mapping must.
+  madvise(base_ + addr, len, MADV_DONTNEED);
+  std::memset(perms_ + (addr >> kPageShift), 0, len >> kPageShift);
+}
+
+void GuestMemory::protect(uint64_t addr, uint64_t len, uint8_t prot) {
+  for (uint64_t page = addr; page < addr + len; page += kPageSize) {
+    uint8_t& p = perms_[page >> kPageShift];
+    // Decoded code (including a recorded fetch fault) depends on the page's permissions.
+    if ((p & perm::kCode) && (p & perm::kRWX) != (prot & perm::kRWX)) {
+      if (code_write_hook_) code_write_hook_(page, page + kPageSize);
+      p &= ~perm::kCode;
+    }
+    p = (p & (perm::kCode | perm::kMapped)) | (prot & perm::kRWX);
+  }
+}
+
+bool GuestMemory::accessible(uint64_t addr, uint64_t len, uint8_t need) const {
+  if (len == 0) return addr <= size_;
+  if (addr >= size_ || len > size_ - addr) return false;
+  for (uint64_t page = page_floor(addr); page < addr + len; page += kPageSize) {
+    if ((perms_[page >> kPageShift] & need) != need) return false;
+  }
+  return true;
+}
+
+bool GuestMemory::prepare_store(uint64_t addr, uint64_t len) {
+  if (!accessible(addr, len, perm::kWrite)) return false;
+  for (uint64_t page = page_floor(addr); page < addr + len; page += kPageSize) {
+    uint8_t& p = perms_[page >> kPageShift];
+    if (p & perm::kCode) {
+      if (code_write_hook_) code_write_hook_(page, page + kPageSize);
+      p &= ~perm::kCode;
+    }
+  }
+  return true;
+}
+
+bool GuestMemory::fetch16(uint64_t addr, uint16_t& value) const {
+  if (!accessible(addr, 2, perm::kExec)) return false;
+  std::memcpy(&value, base_ + addr, 2);
+  return true;
+}
+
+bool GuestMemory::read(uint64_t addr, void* dst, uint64_t len) const {
+  if (!accessible(addr, len, perm::kRead)) return false;
+  std::memcpy(dst, base_ + addr, len);
+  return true;
+}
+
+bool GuestMemory::write(uint64_t addr, const void* src, uint64_t len) {
+  if (!prepare_store(addr, len)) return false;
+  std::memcpy(base_ + addr, src, len);
+  return true;
+}
+
+uint8_t* GuestMemory::host_range(uint64_t addr, uint64_t len, uint8_t need) {
+  if (need & perm::kWrite) {
+    if (!prepare_store(addr, len)) return nullptr;
+  } else if (!accessible(addr, len, need)) {
+    return nullptr;
+  }
+  return base_ + addr;
+}
+
+bool GuestMemory::poke(uint64_t addr, const void* src, uint64_t len) {
+  if (addr >= size_ || len > size_ - addr) return false;
+  std::memcpy(base_ + addr, src, len);
+  return true;
+}
+
+}  // namespace vm::mem

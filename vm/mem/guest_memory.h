@@ -1,0 +1,108 @@
+// Flat guest memory: the guest address space [0, size) maps at a fixed offset into one host
+// reservation, with a permission byte per 4 KiB guest page. Every access is checked against
+// that byte, so guest faults are exact and no host signal handler is involved. A page that
+// holds decoded guest code carries the kCode bit: stores to it notify the code cache first,
+// which is how self-modifying code stays correct.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+
+namespace vm::mem {
+
+namespace perm {
+inline constexpr uint8_t kRead = 1;
+inline constexpr uint8_t kWrite = 2;
+inline constexpr uint8_t kExec = 4;
+inline constexpr uint8_t kCode = 8;     // page holds decoded code: writes must invalidate it
+inline constexpr uint8_t kMapped = 16;  // page belongs to a mapping (possibly PROT_NONE)
+inline constexpr uint8_t kRWX = kRead | kWrite | kExec;
+}  // namespace perm
+
+inline constexpr uint64_t kPageSize = 4096;
+inline constexpr unsigned kPageShift = 12;
+inline constexpr uint64_t page_floor(uint64_t a) { return a & ~(kPageSize - 1); }
+inline constexpr uint64_t page_ceil(uint64_t a) { return (a + kPageSize - 1) & ~(kPageSize - 1); }
+
+enum class Access : uint8_t { Load, Store, Fetch };
+
+class GuestMemory {
+ public:
+  // Called with the page-aligned range [begin, end) before a store changes a code page.
+  using CodeWriteHook = std::function<void(uint64_t begin, uint64_t end)>;
+
+  explicit GuestMemory(uint64_t size);
+  ~GuestMemory();
+  GuestMemory(const GuestMemory&) = delete;
+  GuestMemory& operator=(const GuestMemory&) = delete;
+
+  uint64_t size() const { return size_; }
+  uint8_t* host_base() const { return base_; }
+  const uint8_t* page_perms() const { return perms_; }  // one byte per page, for engines' fast paths
+  void set_code_write_hook(CodeWriteHook hook) { code_write_hook_ = std::move(hook); }
+
+  // Page-granular mapping changes (addresses page-aligned, range inside the space).
+  void map(uint64_t addr, uint64_t len, uint8_t prot);    // fresh zero-filled pages
+  void unmap(uint64_t addr, uint64_t len);                // pages become inaccessible and zero
+  void protect(uint64_t addr, uint64_t len, uint8_t prot);  // keeps contents
+  uint8_t page_perm(uint64_t addr) const { return perms_[addr >> kPageShift]; }
+  // True when every page of the page-aligned range is part of a mapping / of none.
+  bool all_mapped(uint64_t addr, uint64_t len) const;
+  bool all_unmapped(uint64_t addr, uint64_t len) const;
+  // Copies page contents and permissions (mremap); ranges page-aligned and disjoint.
+  void move_pages(uint64_t from, uint64_t to, uint64_t len);
+  void mark_code(uint64_t page_addr) { perms_[page_addr >> kPageShift] |= perm::kCode; }
+  void clear_code(uint64_t page_addr) { perms_[page_addr >> kPageShift] &= ~perm::kCode; }
+
+  // True when every byte of [addr, addr+len) is accessible with `need` permission bits.
+  bool accessible(uint64_t addr, uint64_t len, uint8_t need) const;
+
+  // Typed access used by the engines; return false on a fault and leave `value` unchanged.
+  template <typename T>
+  bool load(uint64_t addr, T& value) const {
+    if (!fast_ok(addr, sizeof(T), perm::kRead) && !accessible(addr, sizeof(T), perm::kRead))
+      return false;
+    std::memcpy(&value, base_ + addr, sizeof(T));
+    return true;
+  }
+  template <typename T>
+  bool store(uint64_t addr, T value) {
+    if (!fast_store_ok(addr, sizeof(T)) && !prepare_store(addr, sizeof(T))) return false;
+    std::memcpy(base_ + addr, &value, sizeof(T));
+    return true;
+  }
+  // Reads instruction bits for the decoder: needs kExec on every byte.
+  bool fetch16(uint64_t addr, uint16_t& value) const;
+
+  // Bulk copies used by the runtime (syscalls, loader); false on a fault, nothing partial
+  // is reported as success.
+  bool read(uint64_t addr, void* dst, uint64_t len) const;
+  bool write(uint64_t addr, const void* src, uint64_t len);
+  // Host pointer to [addr, addr+len) after checking `need` (and invalidating code on kWrite).
+  uint8_t* host_range(uint64_t addr, uint64_t len, uint8_t need);
+  // Writes ignoring page permissions (the loader fills read-only segments).
+  bool poke(uint64_t addr, const void* src, uint64_t len);
+
+  // Single-page fast paths for the engines' inline accesses.
+  bool fast_ok(uint64_t addr, uint64_t len, uint8_t need) const {
+    // Inside the space and inside one page: one permission byte decides.
+    return addr < size_ && ((addr & (kPageSize - 1)) + len <= kPageSize) &&
+           (perms_[addr >> kPageShift] & need);
+  }
+  bool fast_store_ok(uint64_t addr, uint64_t len) const {
+    return addr < size_ && ((addr & (kPageSize - 1)) + len <= kPageSize) &&
+           (perms_[addr >> kPageShift] & (perm::kWrite | perm::kCode)) == perm::kWrite;
+  }
+
+ private:
+  bool prepare_store(uint64_t addr, uint64_t len);
+
+  uint64_t size_;
+  uint8_t* base_ = nullptr;
+  uint8_t* perms_ = nullptr;
+  CodeWriteHook code_write_hook_;
+};
+
+}  // namespace vm::mem

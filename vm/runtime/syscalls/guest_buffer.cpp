@@ -1,0 +1,28 @@
+#include "vm/runtime/syscalls/guest_buffer.h"
+
+#include <algorithm>
+
+namespace vm::runtime {
+
+GuestBuffer::GuestBuffer(SyscallContext& ctx, uint64_t addr, uint64_t len, Direction direction) {
+  mem::GuestMemory& memory = ctx.memory;
+  if (len == 0) {
+    ok_ = true;
+    data_ = memory.host_base();
+    return;
+  }
+  const uint8_t need = direction == Direction::ToGuest ? mem::perm::kWrite : mem::perm::kRead;
+  // Clamp to the accessible prefix, page by page.
+  uint64_t usable = 0;
+  for (uint64_t page = mem::page_floor(addr); usable < len; page += mem::kPageSize) {
+    if (page >= memory.size() || (memory.page_perm(page) & need) != need) break;
+    usable = std::min(len, page + mem::kPageSize - addr);
+  }
+  if (usable == 0) return;
+  data_ = memory.host_range(addr, usable, need);
+  if (data_ == nullptr) return;
+  size_ = usable;
+  ok_ = true;
+}
+
+}  // namespace vm::runtime
