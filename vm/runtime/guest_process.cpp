@@ -85,12 +85,11 @@ class GuestProcess::Impl {
         memory_(options_.address_space_bytes),
         space_(memory_, plan_layout(options_)),
         engine_(make_engine(options_.engine, memory_)),
-        ctx_{cpu_, memory_, space_, options_, absolute(path), [this] { engine_->flush_code(); }} {
-    load(path);
-  }
+        ctx_{cpu_, memory_, space_, options_, absolute(path), [this] { engine_->flush_code(); }} {}
 
   ExitStatus run();
   ProcessStats stats() const;
+  void load(const runtime::ElfImage& image, const std::string& path);
 
  private:
   static std::string absolute(const std::string& path) {
@@ -98,7 +97,6 @@ class GuestProcess::Impl {
     auto abs = std::filesystem::absolute(path, ec);
     return ec ? path : abs.string();
   }
-  void load(const std::string& path);
   void handle_syscall();
 
   ProcessOptions options_;
@@ -112,8 +110,7 @@ class GuestProcess::Impl {
   double wall_seconds_ = 0;
 };
 
-void GuestProcess::Impl::load(const std::string& path) {
-  runtime::ElfImage image = runtime::read_elf_image(path);
+void GuestProcess::Impl::load(const runtime::ElfImage& image, const std::string& path) {
   const uint64_t bias = image.position_independent ? kPieLoadBias - mem::page_floor(image.low_address()) : 0;
   const uint64_t low = image.low_address() + bias, high = image.high_address() + bias;
   const auto& layout = space_.layout();
@@ -174,6 +171,10 @@ void GuestProcess::Impl::load(const std::string& path) {
 void GuestProcess::Impl::handle_syscall() {
   const uint64_t number = cpu_.x[17];
   const runtime::SyscallArgs args{{cpu_.x[10], cpu_.x[11], cpu_.x[12], cpu_.x[13], cpu_.x[14], cpu_.x[15]}};
+  if (options_.syscall_filter && !options_.syscall_filter(number)) {
+    cpu_.x[10] = static_cast<uint64_t>(-int64_t{EPERM});
+    return;
+  }
   if (const runtime::SyscallDescriptor* call = runtime::find_syscall(number)) {
     syscall_counts_[number]++;
     cpu_.x[10] = static_cast<uint64_t>(call->handler(ctx_, args));
@@ -242,7 +243,15 @@ ProcessStats GuestProcess::Impl::stats() const {
 }
 
 GuestProcess::GuestProcess(const std::string& path, ProcessOptions options)
-    : impl_(std::make_unique<Impl>(path, std::move(options))) {}
+    : impl_(std::make_unique<Impl>(path, std::move(options))) {
+  impl_->load(runtime::read_elf_image(path), path);
+}
+
+GuestProcess::GuestProcess(std::vector<uint8_t> elf_bytes, const std::string& name,
+                           ProcessOptions options)
+    : impl_(std::make_unique<Impl>(name, std::move(options))) {
+  impl_->load(runtime::parse_elf_image(std::move(elf_bytes)), name);
+}
 GuestProcess::~GuestProcess() = default;
 ExitStatus GuestProcess::run() { return impl_->run(); }
 ProcessStats GuestProcess::stats() const { return impl_->stats(); }

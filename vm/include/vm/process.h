@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +20,9 @@ struct ProcessOptions {
   uint64_t max_instructions = 0;  // 0: unlimited
   uint64_t address_space_bytes = uint64_t{16} << 30;
   uint64_t stack_bytes = uint64_t{8} << 20;
+  // When set, a syscall it rejects fails with -EPERM without running (fuzzing untrusted
+  // programs without letting them touch host files).
+  std::function<bool(uint64_t number)> syscall_filter;
 };
 
 enum class ExitKind { Exited, Signaled, InstructionLimit, UnknownSyscall };
@@ -46,6 +50,8 @@ class GuestProcess {
  public:
   // Loads `path`; throws vm::runtime::LoadError (a std::runtime_error) with a one-line reason.
   GuestProcess(const std::string& path, ProcessOptions options);
+  // Loads an in-memory ELF image; `name` stands for the path in messages and /proc/self/exe.
+  GuestProcess(std::vector<uint8_t> elf_bytes, const std::string& name, ProcessOptions options);
   ~GuestProcess();
   GuestProcess(const GuestProcess&) = delete;
   GuestProcess& operator=(const GuestProcess&) = delete;
