@@ -23,14 +23,15 @@ uint8_t* reserve(uint64_t bytes, const char* what) {
 }  // namespace
 
 GuestMemory::GuestMemory(uint64_t size) : size_(page_ceil(size)) {
-  base_ = reserve(size_, "guest address space");
-  perms_ = reserve(size_ >> kPageShift, "guest page permissions");
+  if (size_ == 0 || size_ > kMaxAddressSpace) {
+    throw std::invalid_argument("guest address space must be between 4 KiB and 64 GiB");
+  }
+  reservation_ = reserve(kPermTableBytes + size_, "guest address space");
+  perms_ = reservation_;
+  base_ = reservation_ + kPermTableBytes;
 }
 
-GuestMemory::~GuestMemory() {
-  munmap(base_, size_);
-  munmap(perms_, size_ >> kPageShift);
-}
+GuestMemory::~GuestMemory() { munmap(reservation_, kPermTableBytes + size_); }
 
 void GuestMemory::map(uint64_t addr, uint64_t len, uint8_t prot) {
   unmap(addr, len);

@@ -23,6 +23,12 @@ inline constexpr uint8_t kRWX = kRead | kWrite | kExec;
 
 inline constexpr uint64_t kPageSize = 4096;
 inline constexpr unsigned kPageShift = 12;
+// Largest guest address space. The permission table always covers all of it and sits at a
+// fixed distance below the guest base, so an engine's fast path needs one base register and
+// compile-time constants only.
+inline constexpr unsigned kMaxAddressBits = 36;
+inline constexpr uint64_t kMaxAddressSpace = uint64_t{1} << kMaxAddressBits;
+inline constexpr uint64_t kPermTableBytes = kMaxAddressSpace >> kPageShift;
 inline constexpr uint64_t page_floor(uint64_t a) { return a & ~(kPageSize - 1); }
 inline constexpr uint64_t page_ceil(uint64_t a) { return (a + kPageSize - 1) & ~(kPageSize - 1); }
 
@@ -33,6 +39,7 @@ class GuestMemory {
   // Called with the page-aligned range [begin, end) before a store changes a code page.
   using CodeWriteHook = std::function<void(uint64_t begin, uint64_t end)>;
 
+  // `size` (at most kMaxAddressSpace) is the accessible part of the address space.
   explicit GuestMemory(uint64_t size);
   ~GuestMemory();
   GuestMemory(const GuestMemory&) = delete;
@@ -40,7 +47,8 @@ class GuestMemory {
 
   uint64_t size() const { return size_; }
   uint8_t* host_base() const { return base_; }
-  const uint8_t* page_perms() const { return perms_; }  // one byte per page, for engines' fast paths
+  // Byte p of the table at host_base() - kPermTableBytes is page p's permission byte.
+  static constexpr uint64_t kPermTableOffset = kPermTableBytes;
   void set_code_write_hook(CodeWriteHook hook) { code_write_hook_ = std::move(hook); }
 
   // Page-granular mapping changes (addresses page-aligned, range inside the space).
@@ -62,14 +70,17 @@ class GuestMemory {
   // Typed access used by the engines; return false on a fault and leave `value` unchanged.
   template <typename T>
   bool load(uint64_t addr, T& value) const {
-    if (!fast_ok(addr, sizeof(T), perm::kRead) && !accessible(addr, sizeof(T), perm::kRead))
+    if (!fast_perm(addr, sizeof(T), perm::kRead) && !accessible(addr, sizeof(T), perm::kRead))
       return false;
     std::memcpy(&value, base_ + addr, sizeof(T));
     return true;
   }
   template <typename T>
   bool store(uint64_t addr, T value) {
-    if (!fast_store_ok(addr, sizeof(T)) && !prepare_store(addr, sizeof(T))) return false;
+    if (fast_perm(addr, sizeof(T), perm::kWrite | perm::kCode) != perm::kWrite &&
+        !prepare_store(addr, sizeof(T))) {
+      return false;
+    }
     std::memcpy(base_ + addr, &value, sizeof(T));
     return true;
   }
@@ -85,23 +96,21 @@ class GuestMemory {
   // Writes ignoring page permissions (the loader fills read-only segments).
   bool poke(uint64_t addr, const void* src, uint64_t len);
 
-  // Single-page fast paths for the engines' inline accesses.
-  bool fast_ok(uint64_t addr, uint64_t len, uint8_t need) const {
-    // Inside the space and inside one page: one permission byte decides.
-    return addr < size_ && ((addr & (kPageSize - 1)) + len <= kPageSize) &&
-           (perms_[addr >> kPageShift] & need);
-  }
-  bool fast_store_ok(uint64_t addr, uint64_t len) const {
-    return addr < size_ && ((addr & (kPageSize - 1)) + len <= kPageSize) &&
-           (perms_[addr >> kPageShift] & (perm::kWrite | perm::kCode)) == perm::kWrite;
+  // The page's permission bits under `mask` when [addr, addr+len) lies inside one page of
+  // the space, else 0 (pages past size_ have no permissions, so one byte decides).
+  uint8_t fast_perm(uint64_t addr, uint64_t len, uint8_t mask) const {
+    return ((addr >> kMaxAddressBits) == 0 && (addr & (kPageSize - 1)) <= kPageSize - len)
+               ? (perms_[addr >> kPageShift] & mask)
+               : 0;
   }
 
  private:
   bool prepare_store(uint64_t addr, uint64_t len);
 
   uint64_t size_;
-  uint8_t* base_ = nullptr;
+  uint8_t* reservation_ = nullptr;  // permission table followed by the guest space
   uint8_t* perms_ = nullptr;
+  uint8_t* base_ = nullptr;
   CodeWriteHook code_write_hook_;
 };
 

@@ -133,14 +133,18 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   mem::GuestMemory& memory = memory_;
   // Locals, not members: stores to X[] could alias the members and force reloads.
   uint8_t* const host = memory.host_base();
-  const uint8_t* const perms = memory.page_perms();
-  const uint64_t memory_size = memory.size();
-  uint64_t instret = cpu.instret;
+  // Instructions the limit still allows; blocks that do not fit are not entered, so a run
+  // never retires more than the limit.
+  const uint64_t instret_base = cpu.instret;
+  const int64_t budget_start = static_cast<int64_t>(std::min<uint64_t>(
+      instret_limit - std::min(instret_limit, instret_base), std::numeric_limits<int64_t>::max()));
+  int64_t budget = budget_start;
   BlockCache& cache = *cache_;
   uint64_t pc = cpu.pc;
   uint64_t fault_addr = 0;
   FaultKind fault_kind = FaultKind::LoadAccess;
   const DecodedOp* op;
+  BlockLink* link;
 
 #define HANDLER(id) op_##id:
 #define NEXT()             \
@@ -152,26 +156,45 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
 #define RS2 X[op->rs2]
 #define IMM static_cast<int64_t>(op->imm)
 #define PC() (blk->start_pc + op->pc_offset)
-// The page's permission bits masked by `need` when the access stays inside one page of the
-// address space, else 0 (the slow path then decides).
-#define FAST_ACCESS(addr, size, need)                                                   \
-  (((addr) < memory_size && ((addr) & (mem::kPageSize - 1)) <= mem::kPageSize - (size)) \
-       ? (perms[(addr) >> mem::kPageShift] & (need))                                    \
+// The fast path takes naturally aligned accesses inside the address space (one test against
+// a constant mask; aligned accesses never cross a page) and reads the page's permission bits
+// from the table at a constant offset below `host`. Everything else takes the slow path.
+#define FAST_ACCESS(addr, size, need)                                                \
+  ((((addr) & ((~(mem::kMaxAddressSpace - 1)) | ((size) - 1))) == 0)                 \
+       ? (host[static_cast<int64_t>((addr) >> mem::kPageShift) -                     \
+               static_cast<int64_t>(mem::GuestMemory::kPermTableOffset)] &           \
+          (need))                                                                    \
        : 0)
+// The instruction count as the guest sees it.
+#define INSTRET() (instret_base + static_cast<uint64_t>(budget_start - budget))
 
   if (cache.has_garbage()) cache.collect_garbage();
   Block* blk = cache.get(pc);
 
 enter_block:
-  if (instret >= instret_limit) {
+  budget -= blk->instructions;
+  if (budget < 0) {
+    budget += blk->instructions;
     cpu.pc = pc;
-    cpu.instret = instret;
+    cpu.instret = INSTRET();
     return StopReason::InstructionLimit;
   }
-  instret += blk->instructions;
   op = blk->ops.data();
   goto* op->handler;
 
+// Static successor in `link` (only reached from a valid block: ops of an invalidated block
+// stop running at the store or fence that invalidated it).
+follow_link:
+  if (link->block != nullptr && link->block->valid) {
+    blk = link->block;
+    goto enter_block;
+  }
+  link->block = cache.get(pc);
+  link->pc = pc;
+  blk = link->block;
+  goto enter_block;
+
+// Dynamic successor (jalr, after a self-modifying store or fence.i): a two-entry cache by pc.
 end_block : {
   Block* next = nullptr;
   if (blk->valid) {
@@ -200,7 +223,7 @@ end_block : {
 after_slow_store:
   if (blk->valid) NEXT();
   pc = PC() + op->length;
-  instret -= blk->instructions - (op - blk->ops.data()) - 1;
+  budget += blk->instructions - (op - blk->ops.data()) - 1;
   goto end_block;
 
 #include "vm/engine/interp/exec_atomic.inc"
@@ -236,8 +259,8 @@ illegal_instruction : {
 }
 fault_exit:
   // The faulting instruction and those after it in the block did not retire.
-  instret -= blk->instructions - (op - blk->ops.data());
-  cpu.instret = instret;
+  budget += blk->instructions - (op - blk->ops.data());
+  cpu.instret = INSTRET();
   cpu.pc = PC();
   fault->kind = fault_kind;
   fault->pc = cpu.pc;
@@ -251,6 +274,7 @@ fault_exit:
 #undef IMM
 #undef PC
 #undef FAST_ACCESS
+#undef INSTRET
 }
 
 }  // namespace vm::engine::interp
