@@ -40,6 +40,16 @@ DecodedOp make_op(const isa::Instruction& insn, const HandlerTable& handlers, ui
   return op;
 }
 
+bool is_conditional_branch(Opcode op) {
+  switch (op) {
+    case Opcode::BEQ: case Opcode::BNE: case Opcode::BLT:
+    case Opcode::BGE: case Opcode::BLTU: case Opcode::BGEU:
+      return true;
+    default:
+      return false;
+  }
+}
+
 DecodedOp terminator(const void* handler, uint64_t offset) {
   DecodedOp op{};
   op.handler = handler;
@@ -67,14 +77,23 @@ std::unique_ptr<Block> BlockCache::decode_block(uint64_t pc) {
           cursor == pc ? handlers_.fetch_fault : handlers_.fallthrough, cursor - pc));
       break;
     }
-    block->ops.push_back(make_op(insn, handlers_, cursor - pc));
+    DecodedOp op = make_op(insn, handlers_, cursor - pc);
+    const bool conditional = is_conditional_branch(insn.op);
+    if (conditional) {
+      op.exit_index = static_cast<uint16_t>(block->exits.size());
+      block->exits.emplace_back();
+    }
+    block->ops.push_back(op);
     ++block->instructions;
     cursor += insn.length;
-    if (isa::ends_block(insn.op)) break;
+    if (isa::ends_block(insn.op) && !conditional) break;
     if (block->instructions == kMaxBlockInstructions) {
       block->ops.push_back(terminator(handlers_.fallthrough, cursor - pc));
       break;
     }
+  }
+  for (uint32_t i = 0; i < block->instructions; ++i) {
+    block->ops[i].retire_after = static_cast<uint16_t>(block->instructions - i - 1);
   }
   block->end_pc = cursor == pc ? pc + 1 : cursor;
   stats_.blocks_decoded++;
@@ -142,6 +161,7 @@ void BlockCache::collect_garbage() {
   // Live blocks may link to dead ones: forget every link before freeing.
   for (auto& [pc, block] : blocks_) {
     for (BlockLink& link : block->links) link = BlockLink{};
+    for (BlockLink& link : block->exits) link = BlockLink{};
   }
   for (auto& [page, list] : blocks_by_page_) {
     std::erase_if(list, [](Block* b) { return !b->valid; });

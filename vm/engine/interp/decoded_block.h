@@ -1,6 +1,8 @@
-// Pre-decoded guest code: a block is a straight run of guest instructions ending in a
+// Pre-decoded guest code: a block is a run of guest instructions ending in an unconditional
 // control transfer (or a synthetic fall-through), each instruction decoded once into a compact
-// record that points at its handler in the interpreter's dispatch loop.
+// record that points at its handler in the interpreter's dispatch loop. Conditional branches
+// do not end a block: a taken branch leaves through a side exit, a not-taken one simply
+// continues, so hot fall-through paths cost no block transition.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +21,8 @@ struct DecodedOp {
   uint8_t rm;           // FP rounding mode field, 7 = dynamic
   uint8_t length;       // 2 or 4 bytes
   uint16_t pc_offset;   // from the block's start pc
+  uint16_t exit_index;  // conditional branches: the Block::exits slot of the taken path
+  uint16_t retire_after;  // instructions after this one in the block (undone on a side exit)
 };
 
 struct Block;
@@ -35,7 +39,8 @@ struct Block {
   uint64_t end_pc = 0;         // one past the last instruction byte
   uint32_t instructions = 0;   // guest instructions (the terminator op excluded when synthetic)
   bool valid = true;
-  BlockLink links[2];
+  BlockLink links[2];             // successors of the final instruction
+  std::vector<BlockLink> exits;   // taken paths of the conditional branches inside
   std::vector<DecodedOp> ops;  // instructions + a final terminator
 };
 
