@@ -53,10 +53,16 @@ GuestStat to_guest(const struct stat& st) {
 
 bool is_self_exe(const std::string& path) { return path == "/proc/self/exe"; }
 
+// Reads a guest path argument (0 or a negative errno); /proc/self/exe names the guest program.
+int64_t read_path(SyscallContext& ctx, uint64_t guest, std::string& path) {
+  if (const int64_t err = ctx.read_string(guest, path)) return err;
+  if (is_self_exe(path)) path = ctx.program_path;
+  return 0;
+}
+
 int64_t sys_openat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
-  if (is_self_exe(path)) path = ctx.program_path;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   // The asm-generic open flags are the same values on riscv64 and x86-64.
   return result(::openat(dirfd_arg(args.a[0]), path.c_str(), static_cast<int>(args.a[2]),
                          static_cast<mode_t>(args.a[3])));
@@ -64,8 +70,7 @@ int64_t sys_openat(SyscallContext& ctx, const SyscallArgs& args) {
 
 int64_t sys_newfstatat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
-  if (is_self_exe(path)) path = ctx.program_path;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   struct stat st;
   if (::fstatat(dirfd_arg(args.a[0]), path.c_str(), &st, static_cast<int>(args.a[3])) < 0) {
     return -errno;
@@ -84,8 +89,7 @@ int64_t sys_fstat(SyscallContext& ctx, const SyscallArgs& args) {
 // struct statx has one layout on every architecture.
 int64_t sys_statx(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
-  if (is_self_exe(path)) path = ctx.program_path;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   struct statx stx;
   if (::statx(dirfd_arg(args.a[0]), path.c_str(), static_cast<int>(args.a[2]),
               static_cast<unsigned>(args.a[3]), &stx) < 0) {
@@ -96,7 +100,7 @@ int64_t sys_statx(SyscallContext& ctx, const SyscallArgs& args) {
 
 int64_t sys_readlinkat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
+  if (const int64_t err = ctx.read_string(args.a[1], path)) return err;
   GuestBuffer buf(ctx, args.a[2], args.a[3], Direction::ToGuest);
   if (!buf) return -EFAULT;
   if (is_self_exe(path)) {
@@ -110,13 +114,13 @@ int64_t sys_readlinkat(SyscallContext& ctx, const SyscallArgs& args) {
 
 int64_t sys_faccessat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   return result(::faccessat(dirfd_arg(args.a[0]), path.c_str(), static_cast<int>(args.a[2]), 0));
 }
 
 int64_t sys_faccessat2(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   return result(::faccessat(dirfd_arg(args.a[0]), path.c_str(), static_cast<int>(args.a[2]),
                             static_cast<int>(args.a[3])));
 }
@@ -131,25 +135,26 @@ int64_t sys_getcwd(SyscallContext& ctx, const SyscallArgs& args) {
 
 int64_t sys_chdir(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[0], path)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[0], path)) return err;
   return result(::chdir(path.c_str()));
 }
 
 int64_t sys_mkdirat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   return result(::mkdirat(dirfd_arg(args.a[0]), path.c_str(), static_cast<mode_t>(args.a[2])));
 }
 
 int64_t sys_unlinkat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   return result(::unlinkat(dirfd_arg(args.a[0]), path.c_str(), static_cast<int>(args.a[2])));
 }
 
 int64_t sys_renameat2(SyscallContext& ctx, const SyscallArgs& args) {
   std::string from, to;
-  if (!ctx.read_string(args.a[1], from) || !ctx.read_string(args.a[3], to)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[1], from)) return err;
+  if (const int64_t err = read_path(ctx, args.a[3], to)) return err;
   return result(::renameat2(dirfd_arg(args.a[0]), from.c_str(), dirfd_arg(args.a[2]), to.c_str(),
                             static_cast<unsigned>(args.a[4])));
 }
@@ -163,7 +168,7 @@ int64_t sys_getdents64(SyscallContext& ctx, const SyscallArgs& args) {
 
 int64_t sys_fchmodat(SyscallContext& ctx, const SyscallArgs& args) {
   std::string path;
-  if (!ctx.read_string(args.a[1], path)) return -EFAULT;
+  if (const int64_t err = read_path(ctx, args.a[1], path)) return err;
   return result(::fchmodat(dirfd_arg(args.a[0]), path.c_str(), static_cast<mode_t>(args.a[2]), 0));
 }
 

@@ -1,6 +1,8 @@
 #include "vm/runtime/syscalls/syscall_context.h"
 
 #include <time.h>
+
+#include <cerrno>
 #include <unistd.h>
 
 namespace vm::runtime {
@@ -32,15 +34,16 @@ int64_t SyscallContext::realtime_ns() const {
   return host_clock_ns(CLOCK_REALTIME);
 }
 
-bool SyscallContext::read_string(uint64_t guest, std::string& out, size_t max) const {
+int64_t SyscallContext::read_string(uint64_t guest, std::string& out) const {
+  constexpr size_t kPathMax = 4096;  // PATH_MAX, including the terminating NUL
   out.clear();
-  for (size_t i = 0; i < max; ++i) {
+  for (size_t i = 0; i < kPathMax; ++i) {
     char c;
-    if (!memory.read(guest + i, &c, 1)) return false;
-    if (c == '\0') return true;
+    if (!memory.read(guest + i, &c, 1)) return -EFAULT;
+    if (c == '\0') return 0;
     out.push_back(c);
   }
-  return false;  // longer than PATH_MAX: the kernel says ENAMETOOLONG, EFAULT is close enough
+  return -ENAMETOOLONG;
 }
 
 }  // namespace vm::runtime

@@ -52,7 +52,8 @@ struct SyscallContext {
   // Guest memory helpers that fail like the kernel does (-EFAULT).
   bool copy_in(uint64_t guest, void* host, uint64_t len) const { return memory.read(guest, host, len); }
   bool copy_out(uint64_t guest, const void* host, uint64_t len) { return memory.write(guest, host, len); }
-  bool read_string(uint64_t guest, std::string& out, size_t max = 4096) const;
+  // Reads a NUL-terminated guest string of at most PATH_MAX bytes: 0, -EFAULT or -ENAMETOOLONG.
+  int64_t read_string(uint64_t guest, std::string& out) const;
 };
 
 using SyscallHandler = int64_t (*)(SyscallContext&, const SyscallArgs&);
