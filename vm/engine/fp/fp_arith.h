@@ -17,11 +17,13 @@
 //
 // Rounding mode: always an already-resolved static mode, never DYN.
 //
-// Host state: on x86-64 most operations run on the host SSE unit with MXCSR
-// set for the requested rounding mode. Each call leaves MXCSR's control bits
-// (rounding mode, exception masks, FTZ/DAZ) exactly as it found them and its
-// six sticky exception-status bits cleared. The calls are thread-safe
-// (MXCSR is per thread).
+// Host state: on x86-64, add/sub/mul/div/sqrt/fma in RNE/RTZ/RDN/RUP (and
+// sqrt in RMM) run on the host SSE unit with MXCSR set for the requested
+// rounding mode. Those calls leave MXCSR's control bits (rounding mode,
+// exception masks, FTZ/DAZ) exactly as they found them and its six sticky
+// exception-status bits cleared; everything else is integer code that never
+// touches MXCSR. The caller's MXCSR settings never affect results. All calls
+// are thread-safe (MXCSR is per thread).
 #pragma once
 
 #include <cstdint>

@@ -23,9 +23,28 @@ bool fetch(const mem::GuestMemory& memory, uint64_t pc, isa::Instruction& insn) 
   return true;
 }
 
+// The handler for `insn`, preferring an operand-specialised form when one applies.
+const void* select_handler(const isa::Instruction& insn, const HandlerTable& handlers) {
+  switch (insn.op) {
+    case Opcode::ADDI:
+      if (insn.rs1 == 0) return handlers.load_immediate;
+      if (insn.imm == 0) return handlers.move;
+      break;
+    case Opcode::BEQ:
+      if (insn.rs2 == 0) return handlers.branch_if_zero;
+      break;
+    case Opcode::BNE:
+      if (insn.rs2 == 0) return handlers.branch_if_nonzero;
+      break;
+    default:
+      break;
+  }
+  return handlers.by_opcode[static_cast<size_t>(insn.op)];
+}
+
 DecodedOp make_op(const isa::Instruction& insn, const HandlerTable& handlers, uint64_t offset) {
   DecodedOp op{};
-  op.handler = handlers.by_opcode[static_cast<size_t>(insn.op)];
+  op.handler = select_handler(insn, handlers);
   op.imm = insn.op == Opcode::ILLEGAL ? static_cast<int32_t>(insn.raw)
                                       : static_cast<int32_t>(insn.imm);
   // Writes to x0 land in the sink register, so handlers never test for rd == 0.

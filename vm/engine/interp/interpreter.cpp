@@ -123,7 +123,9 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   };
   static_assert(std::size(kOpcodeHandlers) == static_cast<size_t>(isa::Opcode::COUNT));
   if (cpu_ptr == nullptr) {
-    g_handlers = HandlerTable{kOpcodeHandlers, &&internal_fallthrough, &&internal_fetch_fault};
+    g_handlers = HandlerTable{kOpcodeHandlers,         &&internal_fallthrough, &&internal_fetch_fault,
+                              &&special_load_immediate, &&special_move,        &&special_branch_if_zero,
+                              &&special_branch_if_nonzero};
     return StopReason::Syscall;
   }
 
