@@ -10,7 +10,6 @@
 #include <cfenv>
 #include <cstdint>
 #include <functional>
-#include <iomanip>
 #include <limits>
 #include <ostream>
 #include <type_traits>

@@ -13,11 +13,13 @@
 #include <bit>
 #include <cstdint>
 #include <cstdlib>
-#include <functional>
+#include <initializer_list>
 #include <iostream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "fp_reference.h"
 #include "vm/engine/fp/fp_arith.h"
@@ -175,9 +177,8 @@ const char* mode_name(RM rm) {
   return kNames[static_cast<int>(rm)];
 }
 
-// Runs `n` random cases of one operation in one mode; reports the first few
-// mismatches in full. `ties` counts cases where RNE and RMM differ (so the
-// test can prove it exercised RMM ties).
+// Compares the library with the reference for one operation over many
+// cases; reports the first few mismatches in full and the total at the end.
 class Checker {
  public:
   explicit Checker(std::string op) : op_(std::move(op)) {}
