@@ -214,7 +214,9 @@ ExitStatus GuestProcess::Impl::run() {
       break;
     } else {
       status = {ExitKind::InstructionLimit, kStatusInstructionLimit,
-                "instruction limit of " + std::to_string(limit) + " reached at pc " + hex(cpu_.pc)};
+                "instruction limit of " + std::to_string(limit) + " reached (" +
+                    std::to_string(cpu_.instret) + " retired; the next block would exceed it) at pc " +
+                    hex(cpu_.pc)};
       break;
     }
   }
