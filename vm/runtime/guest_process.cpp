@@ -121,6 +121,11 @@ void GuestProcess::Impl::load(const runtime::ElfImage& image, const std::string&
   for (const auto& seg : image.segments) {
     const uint64_t begin = mem::page_floor(seg.vaddr + bias);
     const uint64_t end = mem::page_ceil(seg.vaddr + bias + seg.memsz);
+    if (memory_.all_unmapped(begin, end - begin)) {
+      space_.map_anonymous(begin, end - begin, seg.prot, true, false);
+      continue;
+    }
+    // Segments sharing a page: the page gets the union of their permissions.
     for (uint64_t page = begin; page < end; page += mem::kPageSize) {
       const uint8_t existing = memory_.page_perm(page);
       if (existing & mem::perm::kMapped) {

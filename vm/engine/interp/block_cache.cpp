@@ -1,5 +1,7 @@
 #include "vm/engine/interp/block_cache.h"
 
+#include <algorithm>
+
 #include "vm/engine/cpu_state.h"
 #include "vm/isa/decoder.h"
 #include "vm/mem/guest_memory.h"
@@ -128,8 +130,10 @@ Block* BlockCache::get_slow(uint64_t pc) {
   } else {
     auto fresh = decode_block(pc);
     block = fresh.get();
-    for (uint64_t page = mem::page_floor(block->start_pc); page < block->end_pc;
-         page += mem::kPageSize) {
+    // Pages outside the address space can never be written or mapped, so a block there (a
+    // fetch fault) needs no invalidation; the bound also keeps the loop from wrapping.
+    const uint64_t end = std::min(block->end_pc, memory_.size());
+    for (uint64_t page = mem::page_floor(block->start_pc); page < end; page += mem::kPageSize) {
       blocks_by_page_[page].push_back(block);
       memory_.mark_code(page);
     }
