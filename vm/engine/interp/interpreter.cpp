@@ -10,6 +10,7 @@
 #include <cstring>
 #include <ctime>
 #include <limits>
+#include <mutex>
 
 #include "vm/engine/fp/fp_arith.h"
 #include "vm/engine/interp/block_cache.h"
@@ -90,12 +91,13 @@ bool csr_write(CpuState& cpu, uint32_t number, uint64_t value) {
   }
 }
 
-HandlerTable g_handlers;
+HandlerTable g_handlers;  // the label addresses are constants; filled once
+std::once_flag g_handlers_once;
 
 }  // namespace
 
 Interpreter::Interpreter(mem::GuestMemory& memory) : memory_(memory) {
-  execute(nullptr, 0, nullptr);
+  std::call_once(g_handlers_once, [this] { execute(nullptr, 0, nullptr); });
   cache_ = std::make_unique<BlockCache>(memory, g_handlers);
   memory_.set_code_write_hook(
       [cache = cache_.get()](uint64_t begin, uint64_t end) { cache->invalidate(begin, end); });
