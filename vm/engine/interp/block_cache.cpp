@@ -94,6 +94,7 @@ std::unique_ptr<Block> BlockCache::decode_block(uint64_t pc) {
     if (!fetch(memory_, cursor, insn)) {
       // The first instruction reports the fault; later ones end the block before it, so the
       // fault is raised only if execution really reaches that pc.
+      block->links[0].pc = cursor;
       block->ops.push_back(terminator(
           cursor == pc ? handlers_.fetch_fault : handlers_.fallthrough, cursor - pc));
       break;
@@ -102,13 +103,15 @@ std::unique_ptr<Block> BlockCache::decode_block(uint64_t pc) {
     const bool conditional = is_conditional_branch(insn.op);
     if (conditional) {
       op.exit_index = static_cast<uint16_t>(block->exits.size());
-      block->exits.emplace_back();
+      block->exits.push_back(BlockLink{cursor + insn.imm, nullptr});
     }
     block->ops.push_back(op);
     ++block->instructions;
+    if (insn.op == Opcode::JAL) block->links[0].pc = cursor + insn.imm;
     cursor += insn.length;
     if (isa::ends_block(insn.op) && !conditional) break;
     if (block->instructions == kMaxBlockInstructions) {
+      block->links[0].pc = cursor;
       block->ops.push_back(terminator(handlers_.fallthrough, cursor - pc));
       break;
     }
@@ -181,10 +184,10 @@ void BlockCache::flush() {
 }
 
 void BlockCache::collect_garbage() {
-  // Live blocks may link to dead ones: forget every link before freeing.
+  // Live blocks may link to dead ones: forget every linked block (the target pcs stay).
   for (auto& [pc, block] : blocks_) {
-    for (BlockLink& link : block->links) link = BlockLink{};
-    for (BlockLink& link : block->exits) link = BlockLink{};
+    for (BlockLink& link : block->links) link.block = nullptr;
+    for (BlockLink& link : block->exits) link.block = nullptr;
   }
   for (auto& [page, list] : blocks_by_page_) {
     std::erase_if(list, [](Block* b) { return !b->valid; });

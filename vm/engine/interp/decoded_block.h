@@ -27,8 +27,9 @@ struct DecodedOp {
 
 struct Block;
 
-// A cached successor: blocks remember where they went last, so the common case of
-// dispatch does not touch the hash table.
+// A successor: `pc` is fixed at decode time for static successors (branch and jump targets,
+// fall-through) and remembered for dynamic ones (jalr); `block` is filled on first use, so
+// the common case of dispatch does not touch the hash table.
 struct BlockLink {
   uint64_t pc = ~0ull;
   Block* block = nullptr;
@@ -39,7 +40,7 @@ struct Block {
   uint64_t end_pc = 0;         // one past the last instruction byte
   uint32_t instructions = 0;   // guest instructions (the terminator op excluded when synthetic)
   bool valid = true;
-  BlockLink links[2];             // successors of the final instruction
+  BlockLink links[2];             // successors of the final instruction (static: links[0])
   std::vector<BlockLink> exits;   // taken paths of the conditional branches inside
   std::vector<DecodedOp> ops;  // instructions + a final terminator
 };

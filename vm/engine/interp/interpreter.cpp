@@ -179,22 +179,21 @@ enter_block:
   budget -= blk->instructions;
   if (budget < 0) {
     budget += blk->instructions;
-    cpu.pc = pc;
+    cpu.pc = blk->start_pc;
     cpu.instret = INSTRET();
     return StopReason::InstructionLimit;
   }
   op = blk->ops.data();
   goto* op->handler;
 
-// Static successor in `link` (only reached from a valid block: ops of an invalidated block
-// stop running at the store or fence that invalidated it).
+// Static successor in `link`, whose pc was fixed at decode time (only reached from a valid
+// block: ops of an invalidated block stop running at the store or fence that invalidated it).
 follow_link:
   if (link->block != nullptr && link->block->valid) {
     blk = link->block;
     goto enter_block;
   }
-  link->block = cache.get(pc);
-  link->pc = pc;
+  link->block = cache.get(link->pc);
   blk = link->block;
   goto enter_block;
 
@@ -203,9 +202,9 @@ end_block : {
   Block* next = nullptr;
   if (blk->valid) {
     BlockLink* links = blk->links;
-    if (links[0].pc == pc && links[0].block->valid) {
+    if (links[0].pc == pc && links[0].block && links[0].block->valid) {
       next = links[0].block;
-    } else if (links[1].pc == pc && links[1].block->valid) {
+    } else if (links[1].pc == pc && links[1].block && links[1].block->valid) {
       next = links[1].block;
     } else {
       next = cache.get(pc);
