@@ -26,9 +26,7 @@ struct Case {
   const char* text;
 };
 
-void PrintTo(const Case& c, std::ostream* os) {
-  *os << std::hex << "0x" << c.bits;
-}
+void PrintTo(const Case& c, std::ostream* os) { *os << std::hex << "0x" << c.bits; }
 
 class DecodeCase : public testing::TestWithParam<Case> {};
 
@@ -195,9 +193,7 @@ struct Illegal {
   const char* why;
 };
 
-void PrintTo(const Illegal& c, std::ostream* os) {
-  *os << c.why;
-}
+void PrintTo(const Illegal& c, std::ostream* os) { *os << c.why; }
 
 class IllegalCase : public testing::TestWithParam<Illegal> {};
 

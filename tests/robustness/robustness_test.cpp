@@ -110,7 +110,9 @@ class Rng {
   uint64_t below(uint64_t n) { return n ? next() % n : 0; }
   bool chance(unsigned percent) { return below(100) < percent; }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
 
  private:
   std::mt19937_64 engine_;
@@ -124,7 +126,8 @@ std::vector<uint8_t> read_file(const std::string& path) {
 
 void write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream(path, std::ios::binary)
-      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -180,7 +183,6 @@ vm::ProcessOptions fuzz_options(SyscallTally* tally) {
   return options;
 }
 
-
 // ---------------------------------------------------------------------------------------
 // State shared between the parent and the forked children that run the campaigns
 // (MAP_SHARED, so it survives a child's crash).
@@ -225,15 +227,15 @@ struct Shared {
   std::atomic<uint64_t> completed;  // items before this index are done
   uint64_t counters[16];
   SharedHistogram histograms[6];
-  SyscallTally syscalls;   // syscalls the mutants attempted
+  SyscallTally syscalls;  // syscalls the mutants attempted
   size_t failure_count;
   char failures[16][512];  // failures that are not crashes (e.g. a wrong exception type)
 };
 
 Shared* shared() {
   static Shared* const s = [] {
-    void* p = mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-                   -1, 0);
+    void* p =
+        mmap(nullptr, sizeof(Shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) std::abort();
     return new (p) Shared();
   }();
@@ -379,11 +381,11 @@ std::vector<Crash> run_isolated(uint64_t begin, uint64_t end, const Body& body) 
     if (!hung && WIFEXITED(status) && WEXITSTATUS(status) == 0 && done >= end) break;
     // The item that was running; if the child died between items, the next one.
     const uint64_t item = std::max(shared()->current.load(), done);
-    crashes.push_back(Crash{item,
-                            hung ? "no progress for " + std::to_string(kHangSeconds) +
-                                       " s (hang); killed"
-                                 : describe_status(status),
-                            shared()->context});
+    crashes.push_back(
+        Crash{item,
+              hung ? "no progress for " + std::to_string(kHangSeconds) + " s (hang); killed"
+                   : describe_status(status),
+              shared()->context});
     next = item + 1;
   }
   return crashes;
@@ -400,7 +402,8 @@ void put_le(std::vector<uint8_t>& b, size_t offset, size_t size, uint64_t value)
 
 uint64_t get_le(const std::vector<uint8_t>& b, size_t offset, size_t size) {
   uint64_t v = 0;
-  for (size_t i = 0; i < size && offset + i < b.size(); ++i) v |= uint64_t{b[offset + i]} << (8 * i);
+  for (size_t i = 0; i < size && offset + i < b.size(); ++i)
+    v |= uint64_t{b[offset + i]} << (8 * i);
   return v;
 }
 
@@ -411,10 +414,10 @@ struct Field {
 
 // Elf64_Ehdr fields.
 const std::vector<Field> kHeaderFields = {
-    {4, 1, "EI_CLASS"},     {5, 1, "EI_DATA"},      {6, 1, "EI_VERSION"},   {7, 1, "EI_OSABI"},
-    {16, 2, "e_type"},      {18, 2, "e_machine"},   {20, 4, "e_version"},   {24, 8, "e_entry"},
-    {32, 8, "e_phoff"},     {40, 8, "e_shoff"},     {48, 4, "e_flags"},     {52, 2, "e_ehsize"},
-    {54, 2, "e_phentsize"}, {56, 2, "e_phnum"},     {58, 2, "e_shentsize"}, {60, 2, "e_shnum"},
+    {4, 1, "EI_CLASS"},     {5, 1, "EI_DATA"},    {6, 1, "EI_VERSION"},   {7, 1, "EI_OSABI"},
+    {16, 2, "e_type"},      {18, 2, "e_machine"}, {20, 4, "e_version"},   {24, 8, "e_entry"},
+    {32, 8, "e_phoff"},     {40, 8, "e_shoff"},   {48, 4, "e_flags"},     {52, 2, "e_ehsize"},
+    {54, 2, "e_phentsize"}, {56, 2, "e_phnum"},   {58, 2, "e_shentsize"}, {60, 2, "e_shnum"},
     {62, 2, "e_shstrndx"},
 };
 // Elf64_Phdr fields (offsets inside one program header).
@@ -450,17 +453,47 @@ SeedElf load_seed(const std::string& dir, const std::string& name) {
 
 // Boundary and interesting values for a field of `size` bytes, given the image.
 uint64_t boundary_value(Rng& rng, size_t size, uint64_t original, uint64_t file_size) {
-  static const std::vector<uint64_t> k64 = {
-      0, 1, 2, 7, 8, 0x38, 0x40, 0x7f, 0x80, 0xff, 0xfff, 0x1000, 0x1001, 0x7fff, 0x8000, 0xffff,
-      0x10000, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0x3ffff000, 0x40000000,
-      0x1ffffffff, 0x200000000, 0x3fffff000, 0x400000000, 0x10000000000, 0x7fffffffffff,
-      0x800000000000, 0x7fffffffffffffff, 0x8000000000000000, 0xfffffffffffff000,
-      0xffffffffffff0000, 0xfffffffffffffffe, 0xffffffffffffffff};
+  static const std::vector<uint64_t> k64 = {0,
+                                            1,
+                                            2,
+                                            7,
+                                            8,
+                                            0x38,
+                                            0x40,
+                                            0x7f,
+                                            0x80,
+                                            0xff,
+                                            0xfff,
+                                            0x1000,
+                                            0x1001,
+                                            0x7fff,
+                                            0x8000,
+                                            0xffff,
+                                            0x10000,
+                                            0x7fffffff,
+                                            0x80000000,
+                                            0xffffffff,
+                                            0x100000000,
+                                            0x3ffff000,
+                                            0x40000000,
+                                            0x1ffffffff,
+                                            0x200000000,
+                                            0x3fffff000,
+                                            0x400000000,
+                                            0x10000000000,
+                                            0x7fffffffffff,
+                                            0x800000000000,
+                                            0x7fffffffffffffff,
+                                            0x8000000000000000,
+                                            0xfffffffffffff000,
+                                            0xffffffffffff0000,
+                                            0xfffffffffffffffe,
+                                            0xffffffffffffffff};
   static const std::vector<uint64_t> k32 = {0,          1,          2,          3,
                                             4,          5,          6,          7,
                                             0x6474e550, 0x6474e551, 0x6474e552, 0x70000003,
                                             0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff};
-  static const std::vector<uint64_t> k16 = {0,  1,  2,  3,  4,      38,     55,     56,
+  static const std::vector<uint64_t> k16 = {0,  1,  2,  3,   4,      38,     55,     56,
                                             57, 64, 62, 243, 0x7fff, 0x8000, 0xfffe, 0xffff};
   static const std::vector<uint64_t> k8 = {0, 1, 2, 3, 0x7f, 0x80, 0xff};
   switch (rng.below(6)) {
@@ -651,7 +684,6 @@ std::vector<SeedElf> load_seeds() {
   return seeds;
 }
 
-
 TEST(ElfMutation, SeedsRunCleanlyUnderTheFilter) {
   // The unmutated seeds load and end normally under the same options as the mutants.
   for (const SeedElf& seed : load_seeds()) {
@@ -660,10 +692,11 @@ TEST(ElfMutation, SeedsRunCleanlyUnderTheFilter) {
     vm::GuestProcess process(seed.bytes, seed.name, fuzz_options(&tally));
     const vm::ExitStatus status = process.run();
     EXPECT_EQ(status.kind, vm::ExitKind::Exited) << status.message;
-    std::printf("seed %-10s %7zu bytes, %zu program headers: exit status %d, %llu syscalls "
-                "allowed, %llu denied\n",
-                seed.name.c_str(), seed.bytes.size(), static_cast<size_t>(seed.phnum),
-                status.status, (unsigned long long)tally.allowed, (unsigned long long)tally.denied);
+    std::printf(
+        "seed %-10s %7zu bytes, %zu program headers: exit status %d, %llu syscalls "
+        "allowed, %llu denied\n",
+        seed.name.c_str(), seed.bytes.size(), static_cast<size_t>(seed.phnum), status.status,
+        (unsigned long long)tally.allowed, (unsigned long long)tally.denied);
   }
 }
 
@@ -710,7 +743,8 @@ void run_mutant(uint64_t seed, uint64_t i, const std::vector<SeedElf>& seeds, bo
       s->histograms[kOutcomes].add(exit_bucket(status));
       s->counters[kRetired] += process->stats().instructions_retired;
       s->counters[kRan]++;
-      if (verbose) std::printf("mutant %llu: ran: %s\n", (unsigned long long)i, status.message.c_str());
+      if (verbose)
+        std::printf("mutant %llu: ran: %s\n", (unsigned long long)i, status.message.c_str());
     } catch (const std::exception& e) {
       s->histograms[kOutcomes].add("FAILURE: run() threw");
       record_failure(std::string(s->context) + ": run() threw: " + e.what());
@@ -731,7 +765,8 @@ void run_mutant(uint64_t seed, uint64_t i, const std::vector<SeedElf>& seeds, bo
 
 // The bytes that differ from the seed, for a report ("offset: seed -> mutant").
 std::string describe_mutant(const std::vector<uint8_t>& seed, const std::vector<uint8_t>& mutant) {
-  std::string out = std::to_string(mutant.size()) + " bytes (seed " + std::to_string(seed.size()) + ")";
+  std::string out =
+      std::to_string(mutant.size()) + " bytes (seed " + std::to_string(seed.size()) + ")";
   int shown = 0;
   for (size_t k = 0; k < std::min(seed.size(), mutant.size()); ++k) {
     if (seed[k] == mutant[k]) continue;
@@ -795,11 +830,12 @@ TEST(ElfMutation, MutantsLoadOrRunToAnExitStatus) {
   std::map<std::string, uint64_t> outcomes = s->histograms[kOutcomes].to_map();
   outcomes["load error (LoadError at construction)"] = s->counters[kLoadErrors];
   for (const Crash& c : crashes) outcomes["CRASH: " + c.how]++;
-  std::printf("\n%llu mutants in %.2f s (%.0f us each): %llu load errors, %llu ran (%llu guest "
-              "instructions in all), %zu crashed or hung, %zu other failures\n",
-              (unsigned long long)mutants, total, total / std::max<uint64_t>(mutants, 1) * 1e6,
-              (unsigned long long)s->counters[kLoadErrors], (unsigned long long)s->counters[kRan],
-              (unsigned long long)s->counters[kRetired], crashes.size(), s->failure_count);
+  std::printf(
+      "\n%llu mutants in %.2f s (%.0f us each): %llu load errors, %llu ran (%llu guest "
+      "instructions in all), %zu crashed or hung, %zu other failures\n",
+      (unsigned long long)mutants, total, total / std::max<uint64_t>(mutants, 1) * 1e6,
+      (unsigned long long)s->counters[kLoadErrors], (unsigned long long)s->counters[kRan],
+      (unsigned long long)s->counters[kRetired], crashes.size(), s->failure_count);
   print_histogram("outcomes:", outcomes);
   print_histogram("load errors by reason:", s->histograms[kLoadErrorReasons].to_map());
   print_histogram("mutations (1 to 4 steps, by the first):", s->histograms[kMutations].to_map());
@@ -868,26 +904,26 @@ std::vector<uint8_t> minimal_elf(const std::vector<uint32_t>& code, const std::s
   std::vector<uint8_t> b(kCodeOffset);
   const uint8_t ident[] = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
   std::memcpy(b.data(), ident, sizeof ident);
-  put_le(b, 16, 2, 2);                      // ET_EXEC
-  put_le(b, 18, 2, 243);                    // EM_RISCV
-  put_le(b, 20, 4, 1);                      // EV_CURRENT
-  put_le(b, 24, 8, kBase + kCodeOffset);    // e_entry
-  put_le(b, 32, 8, 64);                     // e_phoff
-  put_le(b, 52, 2, 64);                     // e_ehsize
-  put_le(b, 54, 2, 56);                     // e_phentsize
-  put_le(b, 56, 2, 1);                      // e_phnum
+  put_le(b, 16, 2, 2);                    // ET_EXEC
+  put_le(b, 18, 2, 243);                  // EM_RISCV
+  put_le(b, 20, 4, 1);                    // EV_CURRENT
+  put_le(b, 24, 8, kBase + kCodeOffset);  // e_entry
+  put_le(b, 32, 8, 64);                   // e_phoff
+  put_le(b, 52, 2, 64);                   // e_ehsize
+  put_le(b, 54, 2, 56);                   // e_phentsize
+  put_le(b, 56, 2, 1);                    // e_phnum
   for (uint32_t w : code) {
     for (int k = 0; k < 4; ++k) b.push_back(static_cast<uint8_t>(w >> (8 * k)));
   }
   b.insert(b.end(), data.begin(), data.end());
-  put_le(b, 64 + 0, 4, 1);               // PT_LOAD
-  put_le(b, 64 + 4, 4, 5);               // R X
-  put_le(b, 64 + 8, 8, 0);               // p_offset
-  put_le(b, 64 + 16, 8, kBase);          // p_vaddr
-  put_le(b, 64 + 24, 8, kBase);          // p_paddr
-  put_le(b, 64 + 32, 8, b.size());       // p_filesz
-  put_le(b, 64 + 40, 8, b.size());       // p_memsz
-  put_le(b, 64 + 48, 8, 0x1000);         // p_align
+  put_le(b, 64 + 0, 4, 1);          // PT_LOAD
+  put_le(b, 64 + 4, 4, 5);          // R X
+  put_le(b, 64 + 8, 8, 0);          // p_offset
+  put_le(b, 64 + 16, 8, kBase);     // p_vaddr
+  put_le(b, 64 + 24, 8, kBase);     // p_paddr
+  put_le(b, 64 + 32, 8, b.size());  // p_filesz
+  put_le(b, 64 + 40, 8, b.size());  // p_memsz
+  put_le(b, 64 + 48, 8, 0x1000);    // p_align
   return b;
 }
 
@@ -929,7 +965,6 @@ std::string run_capturing_stdout(const std::vector<uint8_t>& elf, vm::ProcessOpt
   return out;
 }
 
-
 TEST(Regression, FilterDeniesWrite) {
   EXPECT_FALSE(syscall_allowed(64));   // write
   EXPECT_FALSE(syscall_allowed(56));   // openat
@@ -941,12 +976,14 @@ TEST(Regression, FilterDeniesWrite) {
   vm::ProcessOptions open_options;
   open_options.deterministic = true;
   open_options.max_instructions = 1000;
-  EXPECT_EQ(run_capturing_stdout(write_then_exit_program(1), open_options, status, stats), "oops\n");
+  EXPECT_EQ(run_capturing_stdout(write_then_exit_program(1), open_options, status, stats),
+            "oops\n");
   EXPECT_EQ(status.kind, vm::ExitKind::Exited);
   EXPECT_EQ(status.status, 256 - 5);  // exit(-5)
   // With the fuzzing filter: -EPERM, nothing written.
   SyscallTally tally;
-  EXPECT_EQ(run_capturing_stdout(write_then_exit_program(1), fuzz_options(&tally), status, stats), "");
+  EXPECT_EQ(run_capturing_stdout(write_then_exit_program(1), fuzz_options(&tally), status, stats),
+            "");
   EXPECT_EQ(status.kind, vm::ExitKind::Exited) << status.message;
   EXPECT_EQ(status.status, 1);  // exit(EPERM)
   EXPECT_EQ(stats.syscalls.count("write"), 0u);
@@ -959,10 +996,10 @@ TEST(Regression, FilterDeniesWrite) {
 // (instruction fetch fault), wherever the target is, without harm to the host.
 std::vector<uint8_t> jump_program(uint64_t target) {
   const std::vector<uint32_t> code = {
-      0x00000017u | 6u << 7,        // auipc t1, 0
-      i_type(0x03, 3, 5, 6, 16),    // ld t0, 16(t1)
-      i_type(0x67, 0, 0, 5, 0),     // jalr x0, 0(t0)
-      addi(0, 0, 0),                // nop (aligns the constant)
+      0x00000017u | 6u << 7,      // auipc t1, 0
+      i_type(0x03, 3, 5, 6, 16),  // ld t0, 16(t1)
+      i_type(0x67, 0, 0, 5, 0),   // jalr x0, 0(t0)
+      addi(0, 0, 0),              // nop (aligns the constant)
   };
   std::string constant(8, '\0');
   for (int k = 0; k < 8; ++k) constant[k] = static_cast<char>(target >> (8 * k));
@@ -972,10 +1009,10 @@ std::vector<uint8_t> jump_program(uint64_t target) {
 TEST(Regression, JumpOutsideTheAddressSpace) {
   const uint64_t space = vm::ProcessOptions{}.address_space_bytes;
   const std::vector<uint64_t> targets = {
-      0,                        // unmapped page 0
-      0x10000 + 64 * 1024,      // just past the program
-      space - 2,                // last halfword of the guest space (unmapped)
-      space,                    // first address past it
+      0,                    // unmapped page 0
+      0x10000 + 64 * 1024,  // just past the program
+      space - 2,            // last halfword of the guest space (unmapped)
+      space,                // first address past it
       space + 0x14,
       space + 4096 * 5,
       space * 2,
@@ -988,24 +1025,26 @@ TEST(Regression, JumpOutsideTheAddressSpace) {
       ~uint64_t{0} - 1,
   };
   reset_shared();
-  const std::vector<Crash> crashes = run_isolated(0, targets.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t k = from; k < to; ++k) {
-      begin_item(k);
-      set_context("jump to 0x%llx", (unsigned long long)targets[k]);
-      try {
-        vm::GuestProcess process(jump_program(targets[k]), "jump", fuzz_options(nullptr));
-        const vm::ExitStatus status = process.run();
-        if (status.kind != vm::ExitKind::Signaled || status.status != 128 + SIGSEGV ||
-            status.message.find("instruction fetch") == std::string::npos) {
-          record_failure(std::string(shared()->context) + ": expected a fetch fault, got status " +
-                         std::to_string(status.status) + " (" + status.message + ")");
+  const std::vector<Crash> crashes =
+      run_isolated(0, targets.size(), [&](uint64_t from, uint64_t to) {
+        for (uint64_t k = from; k < to; ++k) {
+          begin_item(k);
+          set_context("jump to 0x%llx", (unsigned long long)targets[k]);
+          try {
+            vm::GuestProcess process(jump_program(targets[k]), "jump", fuzz_options(nullptr));
+            const vm::ExitStatus status = process.run();
+            if (status.kind != vm::ExitKind::Signaled || status.status != 128 + SIGSEGV ||
+                status.message.find("instruction fetch") == std::string::npos) {
+              record_failure(std::string(shared()->context) +
+                             ": expected a fetch fault, got status " +
+                             std::to_string(status.status) + " (" + status.message + ")");
+            }
+          } catch (const std::exception& e) {
+            record_failure(std::string(shared()->context) + ": exception " + e.what());
+          }
+          end_item(k);
         }
-      } catch (const std::exception& e) {
-        record_failure(std::string(shared()->context) + ": exception " + e.what());
-      }
-      end_item(k);
-    }
-  });
+      });
   for (const Crash& c : crashes) {
     char target[32];
     std::snprintf(target, sizeof target, "0x%llx", (unsigned long long)targets[c.item]);
@@ -1056,7 +1095,9 @@ TEST(RandomWords, DecodeAndDisassemble) {
   for (uint64_t i = 0; i < kWords32; ++i) {
     const uint32_t bits = static_cast<uint32_t>(rng.next()) | 3u;  // 32-bit encodings
     const uint64_t pc = rng.next() & ~uint64_t{1};
-    if ((i & 0xffff) == 0) set_context("random 32-bit words: seed 0x%llx index %llu", (unsigned long long)seed, (unsigned long long)i);
+    if ((i & 0xffff) == 0)
+      set_context("random 32-bit words: seed 0x%llx index %llu", (unsigned long long)seed,
+                  (unsigned long long)i);
     const vm::isa::Instruction insn = vm::isa::decode(bits);
     illegal32 += insn.op == vm::isa::Opcode::ILLEGAL;
     check_decoded(insn, bits, pc);
@@ -1069,7 +1110,9 @@ TEST(RandomWords, DecodeAndDisassemble) {
     if ((half & 3) == 3) half ^= static_cast<uint16_t>(1 + rng.below(3));  // quadrants 0..2
     const uint32_t upper = static_cast<uint32_t>(rng.next()) << 16;
     const uint64_t pc = rng.next() & ~uint64_t{1};
-    if ((i & 0xffff) == 0) set_context("random halfwords: seed 0x%llx index %llu", (unsigned long long)seed, (unsigned long long)i);
+    if ((i & 0xffff) == 0)
+      set_context("random halfwords: seed 0x%llx index %llu", (unsigned long long)seed,
+                  (unsigned long long)i);
     const vm::isa::Instruction insn = vm::isa::decode(half);
     illegal16 += insn.op == vm::isa::Opcode::ILLEGAL;
     check_decoded(insn, half, pc);
@@ -1078,8 +1121,8 @@ TEST(RandomWords, DecodeAndDisassemble) {
     if (with_upper.op != insn.op || with_upper.compressed != insn.compressed ||
         with_upper.rd != insn.rd || with_upper.rs1 != insn.rs1 || with_upper.rs2 != insn.rs2 ||
         with_upper.imm != insn.imm || with_upper.length != 2) {
-      ADD_FAILURE() << std::hex << "halfword 0x" << half << " decodes differently with upper bits 0x"
-                    << (upper >> 16);
+      ADD_FAILURE() << std::hex << "halfword 0x" << half
+                    << " decodes differently with upper bits 0x" << (upper >> 16);
     }
     if (testing::Test::HasFailure()) {
       FAIL() << "seed 0x" << std::hex << seed << " halfword 0x" << half;
@@ -1087,17 +1130,19 @@ TEST(RandomWords, DecodeAndDisassemble) {
   }
   for (uint64_t i = 0; i < kAnyWords; ++i) {
     const uint32_t bits = static_cast<uint32_t>(rng.next());
-    if ((i & 0xffff) == 0) set_context("random words: seed 0x%llx index %llu", (unsigned long long)seed, (unsigned long long)i);
+    if ((i & 0xffff) == 0)
+      set_context("random words: seed 0x%llx index %llu", (unsigned long long)seed,
+                  (unsigned long long)i);
     check_decoded(vm::isa::decode(bits), bits, rng.next() & ~uint64_t{1});
     if (testing::Test::HasFailure()) {
       FAIL() << "seed 0x" << std::hex << seed << " word 0x" << bits;
     }
   }
-  std::printf("decoded and disassembled %llu 32-bit words (%.1f%% illegal), %llu halfwords "
-              "(%.1f%% illegal), %llu unconstrained words in %.2f s\n",
-              (unsigned long long)kWords32, 100.0 * illegal32 / kWords32,
-              (unsigned long long)kHalfwords, 100.0 * illegal16 / kHalfwords,
-              (unsigned long long)kAnyWords, seconds_since(start));
+  std::printf(
+      "decoded and disassembled %llu 32-bit words (%.1f%% illegal), %llu halfwords "
+      "(%.1f%% illegal), %llu unconstrained words in %.2f s\n",
+      (unsigned long long)kWords32, 100.0 * illegal32 / kWords32, (unsigned long long)kHalfwords,
+      100.0 * illegal16 / kHalfwords, (unsigned long long)kAnyWords, seconds_since(start));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1122,11 +1167,16 @@ uint32_t plausible_word(Rng& rng) {
   uint32_t w = rtype_like(rng, opcode);
   const uint32_t data_reg = 8 + static_cast<uint32_t>(rng.below(8));
   switch (opcode) {
-    case 0x03: case 0x07: case 0x2f:  // loads, atomics: rs1 = data pointer, small offset
-      w = (w & 0x000fffffu & ~(0x1fu << 15)) | data_reg << 15 | static_cast<uint32_t>(rng.below(256)) << 20;
+    case 0x03:
+    case 0x07:
+    case 0x2f:  // loads, atomics: rs1 = data pointer, small offset
+      w = (w & 0x000fffffu & ~(0x1fu << 15)) | data_reg << 15 |
+          static_cast<uint32_t>(rng.below(256)) << 20;
       break;
-    case 0x23: case 0x27:  // stores
-      w = (w & 0x01fff07fu & ~(0x1fu << 15)) | data_reg << 15 | static_cast<uint32_t>(rng.below(32)) << 7;
+    case 0x23:
+    case 0x27:  // stores
+      w = (w & 0x01fff07fu & ~(0x1fu << 15)) | data_reg << 15 |
+          static_cast<uint32_t>(rng.below(32)) << 7;
       break;
     case 0x63: {  // branch: even offset within -128..+126 bytes
       const uint32_t imm = static_cast<uint32_t>(static_cast<int32_t>(rng.below(128)) - 64) * 2;
@@ -1141,7 +1191,8 @@ uint32_t plausible_word(Rng& rng) {
       if (rng.chance(50)) {
         w = rng.chance(80) ? 0x00000073u : 0x00100073u;
       } else {
-        static const std::vector<uint32_t> kCsrs = {0x001, 0x002, 0x003, 0xc00, 0xc01, 0xc02, 0x300};
+        static const std::vector<uint32_t> kCsrs = {0x001, 0x002, 0x003, 0xc00,
+                                                    0xc01, 0xc02, 0x300};
         w = (w & 0x000fffffu) | rng.pick(kCsrs) << 20;
       }
       break;
@@ -1162,7 +1213,8 @@ void fill_code(Rng& rng, std::vector<uint8_t>& code) {
       w = plausible_word(rng);
     } else {
       // Two compressed instructions.
-      uint32_t lo = static_cast<uint32_t>(rng.next()) & 0xffff, hi = static_cast<uint32_t>(rng.next()) & 0xffff;
+      uint32_t lo = static_cast<uint32_t>(rng.next()) & 0xffff,
+               hi = static_cast<uint32_t>(rng.next()) & 0xffff;
       if ((lo & 3) == 3) lo ^= 1;
       if ((hi & 3) == 3) hi ^= 2;
       w = lo | hi << 16;
@@ -1182,7 +1234,6 @@ uint64_t random_register_value(Rng& rng) {
   }
 }
 
-
 enum CodeCounter { kExecuted, kDecoded, kSyscallStops, kRuns, kInvalidated, kBatches };
 enum CodeHistogram { kRunEnds };
 constexpr uint64_t kTargetExecuted = 1'200'000, kMaxBatches = 20'000;
@@ -1196,8 +1247,9 @@ void run_code_batch(uint64_t seed, uint64_t batch, vm::mem::GuestMemory& memory)
   Rng rng(seed, 3, batch);
   const bool writable_code = rng.chance(50);
   // The old engine is gone (its cache described the old code): remap and refill.
-  memory.map(kCodeBase, kCodeSize,
-             vm::mem::perm::kRead | vm::mem::perm::kExec | (writable_code ? vm::mem::perm::kWrite : 0));
+  memory.map(
+      kCodeBase, kCodeSize,
+      vm::mem::perm::kRead | vm::mem::perm::kExec | (writable_code ? vm::mem::perm::kWrite : 0));
   memory.map(kDataBase, kDataSize, vm::mem::perm::kRead | vm::mem::perm::kWrite);
   std::vector<uint8_t> code(kCodeSize);
   fill_code(rng, code);
@@ -1218,8 +1270,8 @@ void run_code_batch(uint64_t seed, uint64_t batch, vm::mem::GuestMemory& memory)
     cpu.deterministic = true;
     cpu.pc = kCodeBase + (rng.below(kCodeSize) & ~uint64_t{rng.chance(95) ? 1u : 0u});
     set_context("random code: seed 0x%llx batch %llu run %d from pc 0x%llx (code pages %s)",
-                (unsigned long long)seed, (unsigned long long)batch, r,
-                (unsigned long long)cpu.pc, writable_code ? "rwx" : "r-x");
+                (unsigned long long)seed, (unsigned long long)batch, r, (unsigned long long)cpu.pc,
+                writable_code ? "rwx" : "r-x");
     vm::engine::FaultInfo fault;
     int syscalls = 0;
     while (true) {
@@ -1234,11 +1286,12 @@ void run_code_batch(uint64_t seed, uint64_t batch, vm::mem::GuestMemory& memory)
         continue;
       }
       if (reason == vm::engine::StopReason::Fault) {
-        static const char* const kKinds[] = {"load access", "store access", "fetch access",
-                                             "illegal instruction", "misaligned atomic",
-                                             "breakpoint"};
+        static const char* const kKinds[] = {"load access",       "store access",
+                                             "fetch access",      "illegal instruction",
+                                             "misaligned atomic", "breakpoint"};
         const auto k = static_cast<size_t>(fault.kind);
-        s->histograms[kRunEnds].add(std::string("fault: ") + (k < std::size(kKinds) ? kKinds[k] : "?"));
+        s->histograms[kRunEnds].add(std::string("fault: ") +
+                                    (k < std::size(kKinds) ? kKinds[k] : "?"));
       } else {
         s->histograms[kRunEnds].add("instruction limit");
       }
@@ -1288,13 +1341,14 @@ TEST(RandomCode, InterpreterSurvivesRandomCode) {
     }
   });
   const Shared* s = shared();
-  std::printf("random code: %llu batches, %llu runs, %llu instructions executed, %llu decoded, "
-              "%llu syscall stops skipped, %llu blocks invalidated by stores to code, "
-              "%zu batches crashed, %.2f s\n",
-              (unsigned long long)s->counters[kBatches], (unsigned long long)s->counters[kRuns],
-              (unsigned long long)s->counters[kExecuted], (unsigned long long)s->counters[kDecoded],
-              (unsigned long long)s->counters[kSyscallStops],
-              (unsigned long long)s->counters[kInvalidated], crashes.size(), seconds_since(start));
+  std::printf(
+      "random code: %llu batches, %llu runs, %llu instructions executed, %llu decoded, "
+      "%llu syscall stops skipped, %llu blocks invalidated by stores to code, "
+      "%zu batches crashed, %.2f s\n",
+      (unsigned long long)s->counters[kBatches], (unsigned long long)s->counters[kRuns],
+      (unsigned long long)s->counters[kExecuted], (unsigned long long)s->counters[kDecoded],
+      (unsigned long long)s->counters[kSyscallStops], (unsigned long long)s->counters[kInvalidated],
+      crashes.size(), seconds_since(start));
   std::map<std::string, uint64_t> ends = s->histograms[kRunEnds].to_map();
   for (const Crash& c : crashes) ends["CRASH: " + c.how]++;
   print_histogram("run ends:", ends);
@@ -1304,7 +1358,8 @@ TEST(RandomCode, InterpreterSurvivesRandomCode) {
                   << "\n  replay: VMBENCH_ROBUSTNESS_SEED=0x" << std::hex << seed << std::dec
                   << " VMBENCH_ROBUSTNESS_BATCH=" << crashes[k].item;
   }
-  if (crashes.size() > 20) ADD_FAILURE() << "... " << crashes.size() - 20 << " more crashed batches";
+  if (crashes.size() > 20)
+    ADD_FAILURE() << "... " << crashes.size() - 20 << " more crashed batches";
   report_recorded_failures();
   EXPECT_GE(s->counters[kExecuted], 1'000'000u);
   EXPECT_GE(s->counters[kDecoded], 1'000'000u);

@@ -4,8 +4,8 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <iterator>
 #include <stdexcept>
 
@@ -72,7 +72,8 @@ std::vector<uint8_t> read_file(const std::string& path) {
 
 void write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
@@ -196,8 +197,7 @@ std::vector<BadInput> bad_inputs(const std::string& guest_dir, const std::string
       "program headers extend past the end of the file");
   add("phoff_huge", patched(kEPhoff, 8, ~uint64_t{0} - 8),
       "program headers extend past the end of the file");
-  add("entry_zero", patched(kEEntry, 8, 0),
-      "entry point 0x0 is not inside an executable segment");
+  add("entry_zero", patched(kEEntry, 8, 0), "entry point 0x0 is not inside an executable segment");
   add("entry_in_data_segment", patched(kEEntry, 8, phdrs[data].vaddr),
       "entry point " + hex(phdrs[data].vaddr) + " is not inside an executable segment");
   {

@@ -85,8 +85,8 @@ std::string expect_one_line_usage_status(const RunResult& r) {
 
 TEST(VmrunBadInput, EveryBadProgramIsRefusedWithOneLine) {
   TempDir dir;
-  const auto cases = bad_inputs(required_env("VMBENCH_GUEST_DIR"),
-                                required_env("VMBENCH_DYNAMIC_ELF"));
+  const auto cases =
+      bad_inputs(required_env("VMBENCH_GUEST_DIR"), required_env("VMBENCH_DYNAMIC_ELF"));
   ASSERT_GE(cases.size(), 30u);
   for (const BadInput& c : cases) {
     SCOPED_TRACE(c.name);

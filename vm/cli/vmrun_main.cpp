@@ -159,7 +159,8 @@ int main(int argc, char** argv) {
   if (!status.message.empty()) std::fprintf(stderr, "vmrun: %s\n", status.message.c_str());
   if (cli.stats_path) {
     try {
-      vm::support::write_file_atomically(*cli.stats_path, stats_json(cli, status, process->stats()));
+      vm::support::write_file_atomically(*cli.stats_path,
+                                         stats_json(cli, status, process->stats()));
     } catch (const std::exception& e) {
       std::fprintf(stderr, "vmrun: %s\n", e.what());
       return kUsageError;

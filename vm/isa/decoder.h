@@ -13,9 +13,7 @@ namespace vm::isa {
 // Length in bytes of the instruction whose lowest halfword is `low_half`: 2 when its low two
 // bits are not 0b11, else 4 (longer encodings are not supported and decode as ILLEGAL with
 // length 4). Lets a fetcher read only the bytes the instruction has.
-constexpr unsigned instruction_length(uint16_t low_half) {
-  return (low_half & 3) == 3 ? 4 : 2;
-}
+constexpr unsigned instruction_length(uint16_t low_half) { return (low_half & 3) == 3 ? 4 : 2; }
 
 // Decodes the instruction in `bits` (for a compressed one only the low 16 bits are used).
 // Never fails: an encoding that is reserved, unknown, or a floating-point instruction with a

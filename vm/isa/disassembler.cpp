@@ -27,43 +27,25 @@ namespace {
 //   p q      fence predecessor / successor set
 constexpr std::string_view operand_template(Format format) {
   switch (format) {
-    case Format::NONE:
-      return "";
-    case Format::R:
-      return "d,s,t";
-    case Format::R1:
-      return "d,s";
-    case Format::R_RM:
-      return "d,s,tm";
-    case Format::R1_RM:
-      return "d,sm";
-    case Format::R4:
-      return "d,s,t,um";
-    case Format::I:
-      return "d,s,i";
-    case Format::LOAD:
-      return "d,i(s)";
+    case Format::NONE: return "";
+    case Format::R: return "d,s,t";
+    case Format::R1: return "d,s";
+    case Format::R_RM: return "d,s,tm";
+    case Format::R1_RM: return "d,sm";
+    case Format::R4: return "d,s,t,um";
+    case Format::I: return "d,s,i";
+    case Format::LOAD: return "d,i(s)";
     case Format::SHAMT5:
-    case Format::SHAMT6:
-      return "d,s,x";
-    case Format::S:
-      return "t,i(s)";
-    case Format::B:
-      return "s,t,b";
-    case Format::U:
-      return "d,U";
-    case Format::J:
-      return "d,b";
-    case Format::LR:
-      return "d,(s)";
-    case Format::AMO:
-      return "d,t,(s)";
-    case Format::CSR:
-      return "d,c,s";
-    case Format::CSRI:
-      return "d,c,z";
-    case Format::FENCE:
-      return "p,q";
+    case Format::SHAMT6: return "d,s,x";
+    case Format::S: return "t,i(s)";
+    case Format::B: return "s,t,b";
+    case Format::U: return "d,U";
+    case Format::J: return "d,b";
+    case Format::LR: return "d,(s)";
+    case Format::AMO: return "d,t,(s)";
+    case Format::CSR: return "d,c,s";
+    case Format::CSRI: return "d,c,z";
+    case Format::FENCE: return "p,q";
   }
   return "";
 }
@@ -73,44 +55,32 @@ constexpr std::string_view operand_template(Format format) {
 constexpr std::string_view operand_template(CompressedFormat format) {
   using F = CompressedFormat;
   switch (format) {
-    case F::CNONE:
-      return "";
-    case F::CIW_ADDI4SPN:
-      return "d,s,i";
+    case F::CNONE: return "";
+    case F::CIW_ADDI4SPN: return "d,s,i";
     case F::CL_W:
     case F::CL_D:
     case F::CI_LWSP:
-    case F::CI_LDSP:
-      return "d,i(s)";
+    case F::CI_LDSP: return "d,i(s)";
     case F::CS_W:
     case F::CS_D:
     case F::CSS_SWSP:
-    case F::CSS_SDSP:
-      return "t,i(s)";
+    case F::CSS_SDSP: return "t,i(s)";
     case F::CI_ADDI:
     case F::CI_LI:
     case F::CI_ADDI16SP:
-    case F::CB_ANDI:
-      return "d,i";
-    case F::CI_LUI:
-      return "d,U";
+    case F::CB_ANDI: return "d,i";
+    case F::CI_LUI: return "d,U";
     case F::CI_SLLI:
-    case F::CB_SHIFT:
-      return "d,x";
+    case F::CB_SHIFT: return "d,x";
     case F::CI_SLLI64:
-    case F::CB_SHIFT64:
-      return "d";
-    case F::CB_BRANCH:
-      return "s,b";
+    case F::CB_SHIFT64: return "d";
+    case F::CB_BRANCH: return "s,b";
     case F::CA:
     case F::CR_MV:
-    case F::CR_ADD:
-      return "d,t";
-    case F::CJ:
-      return "b";
+    case F::CR_ADD: return "d,t";
+    case F::CJ: return "b";
     case F::CR_JR:
-    case F::CR_JALR:
-      return "s";
+    case F::CR_JALR: return "s";
   }
   return "";
 }
@@ -222,50 +192,25 @@ void append_operands(std::string& out, std::string_view pattern, const Instructi
                      uint64_t pc) {
   for (const char c : pattern) {
     switch (c) {
-      case 'd':
-        append_register(out, insn.op, Operand::RD, insn.rd);
-        break;
-      case 's':
-        append_register(out, insn.op, Operand::RS1, insn.rs1);
-        break;
-      case 't':
-        append_register(out, insn.op, Operand::RS2, insn.rs2);
-        break;
-      case 'u':
-        append_register(out, insn.op, Operand::RS3, insn.rs3);
-        break;
-      case 'i':
-        append_decimal(out, insn.imm);
-        break;
-      case 'x':
-        append_hex(out, static_cast<uint64_t>(insn.imm), true);
-        break;
-      case 'U':
-        append_hex(out, (static_cast<uint64_t>(insn.imm) >> 12) & 0xfffff, true);
-        break;
-      case 'b':
-        append_hex(out, pc + static_cast<uint64_t>(insn.imm), false);
-        break;
-      case 'c':
-        append_csr(out, insn.imm);
-        break;
-      case 'z':
-        append_decimal(out, insn.rs1);
-        break;
+      case 'd': append_register(out, insn.op, Operand::RD, insn.rd); break;
+      case 's': append_register(out, insn.op, Operand::RS1, insn.rs1); break;
+      case 't': append_register(out, insn.op, Operand::RS2, insn.rs2); break;
+      case 'u': append_register(out, insn.op, Operand::RS3, insn.rs3); break;
+      case 'i': append_decimal(out, insn.imm); break;
+      case 'x': append_hex(out, static_cast<uint64_t>(insn.imm), true); break;
+      case 'U': append_hex(out, (static_cast<uint64_t>(insn.imm) >> 12) & 0xfffff, true); break;
+      case 'b': append_hex(out, pc + static_cast<uint64_t>(insn.imm), false); break;
+      case 'c': append_csr(out, insn.imm); break;
+      case 'z': append_decimal(out, insn.rs1); break;
       case 'm':
         if (insn.rm != 7) {
           out += ',';
           out += kRoundingModes[insn.rm & 7];
         }
         break;
-      case 'p':
-        append_fence_set(out, (insn.imm >> 4) & 15);
-        break;
-      case 'q':
-        append_fence_set(out, insn.imm & 15);
-        break;
-      default:
-        out += c;
+      case 'p': append_fence_set(out, (insn.imm >> 4) & 15); break;
+      case 'q': append_fence_set(out, insn.imm & 15); break;
+      default: out += c;
     }
   }
 }

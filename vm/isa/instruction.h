@@ -55,11 +55,11 @@ struct Instruction {
   uint8_t rs1 = 0;  // also the 5-bit uimm of CSR*I
   uint8_t rs2 = 0;
   uint8_t rs3 = 0;
-  uint8_t rm = 0;     // rounding mode field of FP instructions (7 = dynamic)
-  uint8_t aqrl = 0;   // bit 1 aq, bit 0 rl (AMO, LR, SC)
-  uint8_t length = 4; // 2 for compressed instructions
-  int64_t imm = 0;    // sign-extended immediate, shift amount, csr number, or fence bits
-  uint32_t raw = 0;   // the encoding as fetched (16 significant bits when compressed)
+  uint8_t rm = 0;      // rounding mode field of FP instructions (7 = dynamic)
+  uint8_t aqrl = 0;    // bit 1 aq, bit 0 rl (AMO, LR, SC)
+  uint8_t length = 4;  // 2 for compressed instructions
+  int64_t imm = 0;     // sign-extended immediate, shift amount, csr number, or fence bits
+  uint32_t raw = 0;    // the encoding as fetched (16 significant bits when compressed)
 };
 
 }  // namespace vm::isa

@@ -6,37 +6,24 @@
 
 namespace vm::isa {
 
-std::string_view mnemonic(Opcode op) {
-  return detail::info(op).mnemonic;
-}
+std::string_view mnemonic(Opcode op) { return detail::info(op).mnemonic; }
 
-std::string_view mnemonic(CompressedOpcode op) {
-  return detail::info(op).mnemonic;
-}
+std::string_view mnemonic(CompressedOpcode op) { return detail::info(op).mnemonic; }
 
-Format format(Opcode op) {
-  return detail::info(op).format;
-}
+Format format(Opcode op) { return detail::info(op).format; }
 
-CompressedFormat format(CompressedOpcode op) {
-  return detail::info(op).format;
-}
+CompressedFormat format(CompressedOpcode op) { return detail::info(op).format; }
 
-Opcode expands_to(CompressedOpcode op) {
-  return detail::info(op).expands_to;
-}
+Opcode expands_to(CompressedOpcode op) { return detail::info(op).expands_to; }
 
 RegisterFile register_file(Opcode op, Operand operand) {
   const auto index = static_cast<std::size_t>(operand);
   const std::string_view registers = detail::info(op).registers;
   if (index >= registers.size()) return RegisterFile::NONE;
   switch (registers[index]) {
-    case 'x':
-      return RegisterFile::X;
-    case 'f':
-      return RegisterFile::F;
-    default:
-      return RegisterFile::NONE;
+    case 'x': return RegisterFile::X;
+    case 'f': return RegisterFile::F;
+    default: return RegisterFile::NONE;
   }
 }
 
@@ -47,10 +34,8 @@ bool ends_block(Opcode op) {
     case Opcode::JALR:
     case Opcode::ECALL:
     case Opcode::EBREAK:
-    case Opcode::FENCE_I:
-      return true;
-    default:
-      return format(op) == Format::B;
+    case Opcode::FENCE_I: return true;
+    default: return format(op) == Format::B;
   }
 }
 

@@ -120,44 +120,29 @@ inline constexpr RegisterSource kCRs2Prime{2, 3, 8};
 
 constexpr OperandLayout layout(Format format) {
   switch (format) {
-    case Format::NONE:
-      return {};
-    case Format::R:
-      return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2};
-    case Format::R1:
-      return {.rd = kRd, .rs1 = kRs1};
-    case Format::R_RM:
-      return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2, .rm = true};
-    case Format::R1_RM:
-      return {.rd = kRd, .rs1 = kRs1, .rm = true};
-    case Format::R4:
-      return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2, .rs3 = kRs3, .rm = true};
+    case Format::NONE: return {};
+    case Format::R: return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2};
+    case Format::R1: return {.rd = kRd, .rs1 = kRs1};
+    case Format::R_RM: return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2, .rm = true};
+    case Format::R1_RM: return {.rd = kRd, .rs1 = kRs1, .rm = true};
+    case Format::R4: return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2, .rs3 = kRs3, .rm = true};
     case Format::I:
-    case Format::LOAD:
-      return {.rd = kRd, .rs1 = kRs1, .imm = immediate(true, {{"11:0", 31}})};
-    case Format::SHAMT5:
-      return {.rd = kRd, .rs1 = kRs1, .imm = immediate(false, {{"4:0", 24}})};
-    case Format::SHAMT6:
-      return {.rd = kRd, .rs1 = kRs1, .imm = immediate(false, {{"5:0", 25}})};
+    case Format::LOAD: return {.rd = kRd, .rs1 = kRs1, .imm = immediate(true, {{"11:0", 31}})};
+    case Format::SHAMT5: return {.rd = kRd, .rs1 = kRs1, .imm = immediate(false, {{"4:0", 24}})};
+    case Format::SHAMT6: return {.rd = kRd, .rs1 = kRs1, .imm = immediate(false, {{"5:0", 25}})};
     case Format::S:
       return {.rs1 = kRs1, .rs2 = kRs2, .imm = immediate(true, {{"11:5", 31}, {"4:0", 11}})};
     case Format::B:
       return {.rs1 = kRs1, .rs2 = kRs2, .imm = immediate(true, {{"12|10:5", 31}, {"4:1|11", 11}})};
-    case Format::U:
-      return {.rd = kRd, .imm = immediate(true, {{"31:12", 31}})};
-    case Format::J:
-      return {.rd = kRd, .imm = immediate(true, {{"20|10:1|11|19:12", 31}})};
-    case Format::LR:
-      return {.rd = kRd, .rs1 = kRs1, .aqrl = true};
-    case Format::AMO:
-      return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2, .aqrl = true};
+    case Format::U: return {.rd = kRd, .imm = immediate(true, {{"31:12", 31}})};
+    case Format::J: return {.rd = kRd, .imm = immediate(true, {{"20|10:1|11|19:12", 31}})};
+    case Format::LR: return {.rd = kRd, .rs1 = kRs1, .aqrl = true};
+    case Format::AMO: return {.rd = kRd, .rs1 = kRs1, .rs2 = kRs2, .aqrl = true};
     // The CSR number is unsigned; CSRI's 5-bit uimm sits in the rs1 field.
     case Format::CSR:
-    case Format::CSRI:
-      return {.rd = kRd, .rs1 = kRs1, .imm = immediate(false, {{"11:0", 31}})};
+    case Format::CSRI: return {.rd = kRd, .rs1 = kRs1, .imm = immediate(false, {{"11:0", 31}})};
     // imm = fm << 8 | pred << 4 | succ: the whole 12-bit field, unsigned.
-    case Format::FENCE:
-      return {.imm = immediate(false, {{"11:0", 31}})};
+    case Format::FENCE: return {.imm = immediate(false, {{"11:0", 31}})};
   }
   throw "Format without a layout";
 }
@@ -165,8 +150,7 @@ constexpr OperandLayout layout(Format format) {
 constexpr OperandLayout layout(CompressedFormat format) {
   using F = CompressedFormat;
   switch (format) {
-    case F::CNONE:
-      return {};
+    case F::CNONE: return {};
     case F::CIW_ADDI4SPN:
       return {.rd = kCRdPrime, .rs1 = kSp, .imm = immediate(false, {{"5:4|9:6|2|3", 12}})};
     case F::CL_W:
@@ -183,46 +167,34 @@ constexpr OperandLayout layout(CompressedFormat format) {
           .rs1 = kCRs1Prime, .rs2 = kCRs2Prime, .imm = immediate(false, {{"5:3", 12}, {"7:6", 6}})};
     case F::CI_ADDI:
       return {.rd = kCRd, .rs1 = kCRd, .imm = immediate(true, {{"5", 12}, {"4:0", 6}})};
-    case F::CI_LI:
-      return {.rd = kCRd, .rs1 = kX0, .imm = immediate(true, {{"5", 12}, {"4:0", 6}})};
+    case F::CI_LI: return {.rd = kCRd, .rs1 = kX0, .imm = immediate(true, {{"5", 12}, {"4:0", 6}})};
     case F::CI_ADDI16SP:
       return {.rd = kSp, .rs1 = kSp, .imm = immediate(true, {{"9", 12}, {"4|6|8:7|5", 6}})};
-    case F::CI_LUI:
-      return {.rd = kCRd, .imm = immediate(true, {{"17", 12}, {"16:12", 6}})};
+    case F::CI_LUI: return {.rd = kCRd, .imm = immediate(true, {{"17", 12}, {"16:12", 6}})};
     case F::CI_SLLI:
       return {.rd = kCRd, .rs1 = kCRd, .imm = immediate(false, {{"5", 12}, {"4:0", 6}})};
-    case F::CI_SLLI64:
-      return {.rd = kCRd, .rs1 = kCRd};
+    case F::CI_SLLI64: return {.rd = kCRd, .rs1 = kCRd};
     case F::CI_LWSP:
       return {.rd = kCRd, .rs1 = kSp, .imm = immediate(false, {{"5", 12}, {"4:2|7:6", 6}})};
     case F::CI_LDSP:
       return {.rd = kCRd, .rs1 = kSp, .imm = immediate(false, {{"5", 12}, {"4:3|8:6", 6}})};
-    case F::CSS_SWSP:
-      return {.rs1 = kSp, .rs2 = kCRs2, .imm = immediate(false, {{"5:2|7:6", 12}})};
-    case F::CSS_SDSP:
-      return {.rs1 = kSp, .rs2 = kCRs2, .imm = immediate(false, {{"5:3|8:6", 12}})};
+    case F::CSS_SWSP: return {.rs1 = kSp, .rs2 = kCRs2, .imm = immediate(false, {{"5:2|7:6", 12}})};
+    case F::CSS_SDSP: return {.rs1 = kSp, .rs2 = kCRs2, .imm = immediate(false, {{"5:3|8:6", 12}})};
     case F::CB_SHIFT:
       return {
           .rd = kCRs1Prime, .rs1 = kCRs1Prime, .imm = immediate(false, {{"5", 12}, {"4:0", 6}})};
-    case F::CB_SHIFT64:
-      return {.rd = kCRs1Prime, .rs1 = kCRs1Prime};
+    case F::CB_SHIFT64: return {.rd = kCRs1Prime, .rs1 = kCRs1Prime};
     case F::CB_ANDI:
       return {.rd = kCRs1Prime, .rs1 = kCRs1Prime, .imm = immediate(true, {{"5", 12}, {"4:0", 6}})};
     case F::CB_BRANCH:
       return {
           .rs1 = kCRs1Prime, .rs2 = kX0, .imm = immediate(true, {{"8|4:3", 12}, {"7:6|2:1|5", 6}})};
-    case F::CA:
-      return {.rd = kCRs1Prime, .rs1 = kCRs1Prime, .rs2 = kCRs2Prime};
-    case F::CJ:
-      return {.rd = kX0, .imm = immediate(true, {{"11|4|9:8|10|6|7|3:1|5", 12}})};
-    case F::CR_JR:
-      return {.rd = kX0, .rs1 = kCRd};
-    case F::CR_JALR:
-      return {.rd = kRa, .rs1 = kCRd};
-    case F::CR_MV:
-      return {.rd = kCRd, .rs1 = kX0, .rs2 = kCRs2};
-    case F::CR_ADD:
-      return {.rd = kCRd, .rs1 = kCRd, .rs2 = kCRs2};
+    case F::CA: return {.rd = kCRs1Prime, .rs1 = kCRs1Prime, .rs2 = kCRs2Prime};
+    case F::CJ: return {.rd = kX0, .imm = immediate(true, {{"11|4|9:8|10|6|7|3:1|5", 12}})};
+    case F::CR_JR: return {.rd = kX0, .rs1 = kCRd};
+    case F::CR_JALR: return {.rd = kRa, .rs1 = kCRd};
+    case F::CR_MV: return {.rd = kCRd, .rs1 = kX0, .rs2 = kCRs2};
+    case F::CR_ADD: return {.rd = kCRd, .rs1 = kCRd, .rs2 = kCRs2};
   }
   throw "CompressedFormat without a layout";
 }

@@ -52,8 +52,8 @@ class GuestMemory {
   void set_code_write_hook(CodeWriteHook hook) { code_write_hook_ = std::move(hook); }
 
   // Page-granular mapping changes (addresses page-aligned, range inside the space).
-  void map(uint64_t addr, uint64_t len, uint8_t prot);    // fresh zero-filled pages
-  void unmap(uint64_t addr, uint64_t len);                // pages become inaccessible and zero
+  void map(uint64_t addr, uint64_t len, uint8_t prot);      // fresh zero-filled pages
+  void unmap(uint64_t addr, uint64_t len);                  // pages become inaccessible and zero
   void protect(uint64_t addr, uint64_t len, uint8_t prot);  // keeps contents
   uint8_t page_perm(uint64_t addr) const { return perms_[addr >> kPageShift]; }
   // True when every page of the page-aligned range is part of a mapping / of none.

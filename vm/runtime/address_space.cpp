@@ -112,8 +112,8 @@ int64_t AddressSpace::protect(uint64_t addr, uint64_t len, uint8_t prot) {
   return 0;
 }
 
-int64_t AddressSpace::remap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
-                            bool may_move, bool fixed, uint64_t new_addr) {
+int64_t AddressSpace::remap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, bool may_move,
+                            bool fixed, uint64_t new_addr) {
   if (old_addr % kPageSize || new_len == 0 || (fixed && !may_move)) return -EINVAL;
   old_len = page_ceil(old_len);
   new_len = page_ceil(new_len);

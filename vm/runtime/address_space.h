@@ -10,10 +10,10 @@
 namespace vm::runtime {
 
 struct AddressLayout {
-  uint64_t stack_top = 0;      // initial stack pointer region ends here
+  uint64_t stack_top = 0;  // initial stack pointer region ends here
   uint64_t stack_size = 0;
-  uint64_t mmap_top = 0;       // mappings without a hint are placed below this, top-down
-  uint64_t mmap_bottom = 0;    // and above this
+  uint64_t mmap_top = 0;     // mappings without a hint are placed below this, top-down
+  uint64_t mmap_bottom = 0;  // and above this
 };
 
 class AddressSpace {
@@ -35,8 +35,8 @@ class AddressSpace {
   int64_t map_anonymous(uint64_t hint, uint64_t len, uint8_t prot, bool fixed, bool noreplace);
   int64_t unmap(uint64_t addr, uint64_t len);
   int64_t protect(uint64_t addr, uint64_t len, uint8_t prot);
-  int64_t remap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, bool may_move,
-                bool fixed, uint64_t new_addr);
+  int64_t remap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, bool may_move, bool fixed,
+                uint64_t new_addr);
 
   uint64_t mapped_bytes() const { return mapped_bytes_; }
   uint64_t peak_mapped_bytes() const { return peak_mapped_bytes_; }

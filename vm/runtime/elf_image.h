@@ -9,11 +9,11 @@
 namespace vm::runtime {
 
 struct LoadSegment {
-  uint64_t vaddr = 0;   // before the load bias
+  uint64_t vaddr = 0;  // before the load bias
   uint64_t memsz = 0;
   uint64_t offset = 0;  // in the file
   uint64_t filesz = 0;
-  uint8_t prot = 0;     // vm::mem::perm bits
+  uint8_t prot = 0;  // vm::mem::perm bits
 };
 
 struct ElfImage {
@@ -22,9 +22,9 @@ struct ElfImage {
   uint64_t phdr_offset = 0;
   uint16_t phdr_count = 0;
   uint16_t phdr_entry_size = 0;
-  uint64_t phdr_vaddr = 0;            // where the program headers are mapped (0 if nowhere)
+  uint64_t phdr_vaddr = 0;  // where the program headers are mapped (0 if nowhere)
   std::vector<LoadSegment> segments;
-  std::vector<uint8_t> bytes;         // the whole file
+  std::vector<uint8_t> bytes;  // the whole file
 
   // Lowest and highest (exclusive) virtual addresses of the loadable segments.
   uint64_t low_address() const;

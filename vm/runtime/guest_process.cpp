@@ -28,7 +28,7 @@ constexpr uint64_t kPieLoadBias = uint64_t{1} << 30;
 constexpr uint64_t kLowestLoadAddress = 0x1000;
 constexpr uint64_t kStackGap = uint64_t{16} << 20;
 constexpr uint64_t kDeterministicSeed = 0x7662656e6368ull;  // "vbench"
-constexpr int kStatusInstructionLimit = 124;  // as timeout(1) reports a time limit
+constexpr int kStatusInstructionLimit = 124;                // as timeout(1) reports a time limit
 constexpr int kStatusUnknownSyscall = 125;
 constexpr size_t kSyscallSlots = 512;
 
@@ -63,7 +63,8 @@ ExitStatus fault_status(const engine::FaultInfo& fault) {
   switch (fault.kind) {
     case FaultKind::LoadAccess: return killed_by(SIGSEGV, "load from " + address + at);
     case FaultKind::StoreAccess: return killed_by(SIGSEGV, "store to " + address + at);
-    case FaultKind::FetchAccess: return killed_by(SIGSEGV, "instruction fetch from " + address + at);
+    case FaultKind::FetchAccess:
+      return killed_by(SIGSEGV, "instruction fetch from " + address + at);
     case FaultKind::MisalignedAtomic:
       return killed_by(SIGBUS, "misaligned atomic access to " + address + at);
     case FaultKind::Breakpoint: return killed_by(SIGTRAP, "ebreak" + at);
@@ -111,7 +112,8 @@ class GuestProcess::Impl {
 };
 
 void GuestProcess::Impl::load(const runtime::ElfImage& image, const std::string& path) {
-  const uint64_t bias = image.position_independent ? kPieLoadBias - mem::page_floor(image.low_address()) : 0;
+  const uint64_t bias =
+      image.position_independent ? kPieLoadBias - mem::page_floor(image.low_address()) : 0;
   const uint64_t low = image.low_address() + bias, high = image.high_address() + bias;
   const auto& layout = space_.layout();
   if (low < kLowestLoadAddress || high > layout.mmap_top / 2) {
@@ -175,7 +177,8 @@ void GuestProcess::Impl::load(const runtime::ElfImage& image, const std::string&
 
 void GuestProcess::Impl::handle_syscall() {
   const uint64_t number = cpu_.x[17];
-  const runtime::SyscallArgs args{{cpu_.x[10], cpu_.x[11], cpu_.x[12], cpu_.x[13], cpu_.x[14], cpu_.x[15]}};
+  const runtime::SyscallArgs args{
+      {cpu_.x[10], cpu_.x[11], cpu_.x[12], cpu_.x[13], cpu_.x[14], cpu_.x[15]}};
   if (options_.syscall_filter && !options_.syscall_filter(number)) {
     cpu_.x[10] = static_cast<uint64_t>(-int64_t{EPERM});
     return;
@@ -220,8 +223,8 @@ ExitStatus GuestProcess::Impl::run() {
     } else {
       status = {ExitKind::InstructionLimit, kStatusInstructionLimit,
                 "instruction limit of " + std::to_string(limit) + " reached (" +
-                    std::to_string(cpu_.instret) + " retired; the next block would exceed it) at pc " +
-                    hex(cpu_.pc)};
+                    std::to_string(cpu_.instret) +
+                    " retired; the next block would exceed it) at pc " + hex(cpu_.pc)};
       break;
     }
   }

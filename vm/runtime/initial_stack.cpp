@@ -17,7 +17,8 @@ uint64_t build_initial_stack(mem::GuestMemory& memory, uint64_t stack_top, uint6
   const uint64_t stack_floor = stack_top - stack_size;
   uint64_t sp = stack_top;
   auto push_bytes = [&](const void* data, uint64_t len) {
-    if (sp - stack_floor < len + 4096) throw LoadError("arguments and environment do not fit on the stack");
+    if (sp - stack_floor < len + 4096)
+      throw LoadError("arguments and environment do not fit on the stack");
     sp -= len;
     memory.poke(sp, data, len);
     return sp;
@@ -28,18 +29,31 @@ uint64_t build_initial_stack(mem::GuestMemory& memory, uint64_t stack_top, uint6
   push_bytes(&zero, sizeof zero);  // end marker, as Linux leaves above the strings
   const uint64_t execfn = push_string(image.execfn);
   std::vector<uint64_t> env_ptrs, arg_ptrs;
-  for (auto it = image.env.rbegin(); it != image.env.rend(); ++it) env_ptrs.push_back(push_string(*it));
-  for (auto it = image.argv.rbegin(); it != image.argv.rend(); ++it) arg_ptrs.push_back(push_string(*it));
+  for (auto it = image.env.rbegin(); it != image.env.rend(); ++it)
+    env_ptrs.push_back(push_string(*it));
+  for (auto it = image.argv.rbegin(); it != image.argv.rend(); ++it)
+    arg_ptrs.push_back(push_string(*it));
   sp &= ~uint64_t{15};
   const uint64_t random = push_bytes(image.random.data(), image.random.size());
 
   const std::vector<std::pair<uint64_t, uint64_t>> auxv = {
-      {AT_PHDR, image.phdr},     {AT_PHENT, image.phent}, {AT_PHNUM, image.phnum},
-      {AT_PAGESZ, mem::kPageSize}, {AT_BASE, 0},          {AT_FLAGS, 0},
-      {AT_ENTRY, image.entry},   {AT_UID, image.uid},     {AT_EUID, image.euid},
-      {AT_GID, image.gid},       {AT_EGID, image.egid},   {AT_SECURE, 0},
-      {AT_HWCAP, image.hwcap},   {AT_CLKTCK, 100},        {AT_RANDOM, random},
-      {AT_EXECFN, execfn},       {AT_NULL, 0},
+      {AT_PHDR, image.phdr},
+      {AT_PHENT, image.phent},
+      {AT_PHNUM, image.phnum},
+      {AT_PAGESZ, mem::kPageSize},
+      {AT_BASE, 0},
+      {AT_FLAGS, 0},
+      {AT_ENTRY, image.entry},
+      {AT_UID, image.uid},
+      {AT_EUID, image.euid},
+      {AT_GID, image.gid},
+      {AT_EGID, image.egid},
+      {AT_SECURE, 0},
+      {AT_HWCAP, image.hwcap},
+      {AT_CLKTCK, 100},
+      {AT_RANDOM, random},
+      {AT_EXECFN, execfn},
+      {AT_NULL, 0},
   };
   std::vector<uint64_t> words;
   words.push_back(image.argv.size());

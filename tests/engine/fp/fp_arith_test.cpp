@@ -78,10 +78,13 @@ constexpr uint32_t kP2m24 = 0x33800000;  // 2^-24: half an ulp of 1.0
 constexpr uint32_t kP2m25 = 0x33000000;  // 2^-25: a quarter ulp of 1.0
 
 // Double-precision constants.
-constexpr uint64_t kOneD = 0x3ff0000000000000, kTwoD = 0x4000000000000000, kNegZeroD = 0x8000000000000000;
-constexpr uint64_t kInfD = 0x7ff0000000000000, kNegInfD = 0xfff0000000000000, kMaxD = 0x7fefffffffffffff;
+constexpr uint64_t kOneD = 0x3ff0000000000000, kTwoD = 0x4000000000000000,
+                   kNegZeroD = 0x8000000000000000;
+constexpr uint64_t kInfD = 0x7ff0000000000000, kNegInfD = 0xfff0000000000000,
+                   kMaxD = 0x7fefffffffffffff;
 constexpr uint64_t kMinSubD = 1, kMinNormalD = 0x0010000000000000, kMaxSubD = 0x000fffffffffffff;
-constexpr uint64_t kQNaND = 0x7ff8000000000000, kSNaND = 0x7ff0000000000001, kNegQNaND = 0xfff8000000000000;
+constexpr uint64_t kQNaND = 0x7ff8000000000000, kSNaND = 0x7ff0000000000001,
+                   kNegQNaND = 0xfff8000000000000;
 constexpr uint64_t kP2m53D = 0x3ca0000000000000;  // 2^-53: half an ulp of 1.0
 
 // ---------------------------------------------------------------- add / sub
@@ -91,11 +94,15 @@ TEST(FpAdd, TieAtUlpOfOneEveryMode) {
   expect_modes([](RM rm) { return call(add_s, kOne, kP2m24, rm); },
                {Out{kOne, NX}, {kOne, NX}, {kOne, NX}, {0x3f800001, NX}, {0x3f800001, NX}});
   // Negative: RMM goes away from zero, RDN too; RNE stays at the even -1.0.
-  expect_modes([](RM rm) { return call(add_s, kNegOne, kP2m24 | 0x80000000u, rm); },
-               {Out{kNegOne, NX}, {kNegOne, NX}, {0xbf800001, NX}, {kNegOne, NX}, {0xbf800001, NX}});
+  expect_modes(
+      [](RM rm) { return call(add_s, kNegOne, kP2m24 | 0x80000000u, rm); },
+      {Out{kNegOne, NX}, {kNegOne, NX}, {0xbf800001, NX}, {kNegOne, NX}, {0xbf800001, NX}});
   // 1+3*2^-24 is halfway between 1+2^-23 (odd) and 1+2^-22 (even): RNE rounds up too.
-  expect_modes([](RM rm) { return call(add_s, 0x3f800001u, kP2m24, rm); },
-               {Out{0x3f800002, NX}, {0x3f800001, NX}, {0x3f800001, NX}, {0x3f800002, NX}, {0x3f800002, NX}});
+  expect_modes([](RM rm) { return call(add_s, 0x3f800001u, kP2m24, rm); }, {Out{0x3f800002, NX},
+                                                                            {0x3f800001, NX},
+                                                                            {0x3f800001, NX},
+                                                                            {0x3f800002, NX},
+                                                                            {0x3f800002, NX}});
 }
 
 TEST(FpAdd, QuarterUlpIsNotATie) {
@@ -106,15 +113,19 @@ TEST(FpAdd, QuarterUlpIsNotATie) {
 
 TEST(FpAdd, DoubleTie) {
   // 1 + 2^-53: halfway between 1.0 and 1+2^-52.
-  expect_modes([](RM rm) { return call(add_d, kOneD, kP2m53D, rm); },
-               {Out{kOneD, NX}, {kOneD, NX}, {kOneD, NX}, {0x3ff0000000000001, NX}, {0x3ff0000000000001, NX}});
+  expect_modes([](RM rm) { return call(add_d, kOneD, kP2m53D, rm); }, {Out{kOneD, NX},
+                                                                       {kOneD, NX},
+                                                                       {kOneD, NX},
+                                                                       {0x3ff0000000000001, NX},
+                                                                       {0x3ff0000000000001, NX}});
 }
 
 TEST(FpAdd, ExactResultsRaiseNothing) {
   expect_all_modes([](RM rm) { return call(add_s, kOne, kOne, rm); }, {kTwo, 0});
   // Subnormal sums are exact: no UF without NX (tininess alone is not enough).
   expect_all_modes([](RM rm) { return call(add_s, kMinSub, kMinSub, rm); }, {0x00000002, 0});
-  expect_all_modes([](RM rm) { return call(add_s, kMinNormal, kMinSub | 0x80000000u, rm); }, {kMaxSub, 0});
+  expect_all_modes([](RM rm) { return call(add_s, kMinNormal, kMinSub | 0x80000000u, rm); },
+                   {kMaxSub, 0});
   expect_all_modes([](RM rm) { return call(add_d, kMinSubD, kMinSubD, rm); }, {2, 0});
 }
 
@@ -135,11 +146,14 @@ TEST(FpAdd, ZeroSigns) {
 
 TEST(FpAdd, Overflow) {
   // MAX + MAX = 2^129 - 2^105: overflows; directed modes toward zero stop at MAX.
-  expect_modes([](RM rm) { return call(add_s, kMax, kMax, rm); },
-               {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
-  expect_modes([](RM rm) { return call(add_s, kNegMax, kNegMax, rm); },
-               {Out{kNegInf, OF | NX}, {kNegMax, OF | NX}, {kNegInf, OF | NX}, {kNegMax, OF | NX},
-                {kNegInf, OF | NX}});
+  expect_modes(
+      [](RM rm) { return call(add_s, kMax, kMax, rm); },
+      {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
+  expect_modes([](RM rm) { return call(add_s, kNegMax, kNegMax, rm); }, {Out{kNegInf, OF | NX},
+                                                                         {kNegMax, OF | NX},
+                                                                         {kNegInf, OF | NX},
+                                                                         {kNegMax, OF | NX},
+                                                                         {kNegInf, OF | NX}});
   // MAX + 2^103 (half an ulp of MAX) = 2^128 - 2^103: a tie between MAX (odd
   // significand) and 2^128, so nearest modes overflow. Truncating modes give
   // MAX without OF: rounded with an unbounded exponent it is MAX, not > MAX.
@@ -148,8 +162,11 @@ TEST(FpAdd, Overflow) {
   // MAX + 2^102 (a quarter ulp) stays MAX in the nearest modes.
   expect_modes([](RM rm) { return call(add_s, kMax, 0x72800000u, rm); },
                {Out{kMax, NX}, {kMax, NX}, {kMax, NX}, {kInf, OF | NX}, {kMax, NX}});
-  expect_modes([](RM rm) { return call(add_d, kMaxD, kMaxD, rm); },
-               {Out{kInfD, OF | NX}, {kMaxD, OF | NX}, {kMaxD, OF | NX}, {kInfD, OF | NX}, {kInfD, OF | NX}});
+  expect_modes([](RM rm) { return call(add_d, kMaxD, kMaxD, rm); }, {Out{kInfD, OF | NX},
+                                                                     {kMaxD, OF | NX},
+                                                                     {kMaxD, OF | NX},
+                                                                     {kInfD, OF | NX},
+                                                                     {kInfD, OF | NX}});
 }
 
 TEST(FpAdd, InfinitiesAndNaNs) {
@@ -165,7 +182,8 @@ TEST(FpAdd, InfinitiesAndNaNs) {
   expect_all_modes([](RM rm) { return call(add_s, kSNaN, kOne, rm); }, {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(sub_s, kQNaN, kNegSNaN, rm); }, {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(add_d, kSNaND, kOneD, rm); }, {kQNaND, NV});
-  expect_all_modes([](RM rm) { return call(add_d, 0x7ff8000000001234ull, kOneD, rm); }, {kQNaND, 0});
+  expect_all_modes([](RM rm) { return call(add_d, 0x7ff8000000001234ull, kOneD, rm); },
+                   {kQNaND, 0});
 }
 
 TEST(FpSub, TieBelowOne) {
@@ -181,22 +199,37 @@ TEST(FpSub, TieBelowOne) {
 TEST(FpMul, TieAtUlpLevel) {
   // (1+2^-12)^2 = 1 + 2^-11 + 2^-24: halfway between 0x3f801000 (even) and 0x3f801001.
   expect_modes([](RM rm) { return call(mul_s, 0x3f800800u, 0x3f800800u, rm); },
-               {Out{0x3f801000, NX}, {0x3f801000, NX}, {0x3f801000, NX}, {0x3f801001, NX}, {0x3f801001, NX}});
+               {Out{0x3f801000, NX},
+                {0x3f801000, NX},
+                {0x3f801000, NX},
+                {0x3f801001, NX},
+                {0x3f801001, NX}});
   expect_modes([](RM rm) { return call(mul_s, 0xbf800800u, 0x3f800800u, rm); },
-               {Out{0xbf801000, NX}, {0xbf801000, NX}, {0xbf801001, NX}, {0xbf801000, NX}, {0xbf801001, NX}});
+               {Out{0xbf801000, NX},
+                {0xbf801000, NX},
+                {0xbf801001, NX},
+                {0xbf801000, NX},
+                {0xbf801001, NX}});
   // (1+2^-26)(1+2^-27) = 1 + 2^-26 + 2^-27 + 2^-53: halfway between
   // 0x3ff0000006000000 (even) and ...001.
   expect_modes([](RM rm) { return call(mul_d, 0x3ff0000004000000ull, 0x3ff0000002000000ull, rm); },
-               {Out{0x3ff0000006000000, NX}, {0x3ff0000006000000, NX}, {0x3ff0000006000000, NX},
-                {0x3ff0000006000001, NX}, {0x3ff0000006000001, NX}});
+               {Out{0x3ff0000006000000, NX},
+                {0x3ff0000006000000, NX},
+                {0x3ff0000006000000, NX},
+                {0x3ff0000006000001, NX},
+                {0x3ff0000006000001, NX}});
 }
 
 TEST(FpMul, SubnormalTieAndUnderflow) {
   // 2^-149 * 0.5 = 2^-150: halfway between 0 (even) and 2^-149. Tiny and inexact: UF|NX.
-  expect_modes([](RM rm) { return call(mul_s, kMinSub, kHalf, rm); },
-               {Out{0, UF | NX}, {0, UF | NX}, {0, UF | NX}, {kMinSub, UF | NX}, {kMinSub, UF | NX}});
+  expect_modes(
+      [](RM rm) { return call(mul_s, kMinSub, kHalf, rm); },
+      {Out{0, UF | NX}, {0, UF | NX}, {0, UF | NX}, {kMinSub, UF | NX}, {kMinSub, UF | NX}});
   expect_modes([](RM rm) { return call(mul_s, kMinSub | 0x80000000u, kHalf, rm); },
-               {Out{kNegZero, UF | NX}, {kNegZero, UF | NX}, {0x80000001, UF | NX}, {kNegZero, UF | NX},
+               {Out{kNegZero, UF | NX},
+                {kNegZero, UF | NX},
+                {0x80000001, UF | NX},
+                {kNegZero, UF | NX},
                 {0x80000001, UF | NX}});
   // Tiny but exact (2^-127 is a subnormal): no UF.
   expect_all_modes([](RM rm) { return call(mul_s, kMinNormal, kHalf, rm); }, {0x00400000, 0});
@@ -209,12 +242,19 @@ TEST(FpMul, TininessIsDetectedAfterRounding) {
   // with an unbounded exponent it is 2^-126 under RNE/RUP/RMM (not tiny: no
   // UF), but 2^-126(1-2^-24) under RTZ/RDN (tiny, and inexact: UF).
   expect_modes([](RM rm) { return call(mul_s, 0x1ffff800u, 0x20000400u, rm); },
-               {Out{kMinNormal, NX}, {kMaxSub, UF | NX}, {kMaxSub, UF | NX}, {kMinNormal, NX}, {kMinNormal, NX}});
+               {Out{kMinNormal, NX},
+                {kMaxSub, UF | NX},
+                {kMaxSub, UF | NX},
+                {kMinNormal, NX},
+                {kMinNormal, NX}});
   // (1-2^-27)2^-511 * (1+2^-27)2^-511 = 2^-1022 (1 - 2^-54): exactly the
   // unbounded-exponent midpoint below 2^-1022, whose even neighbor (RNE) and
   // away-from-zero neighbor (RMM) are both 2^-1022.
   expect_modes([](RM rm) { return call(mul_d, 0x1ffffffffc000000ull, 0x2000000002000000ull, rm); },
-               {Out{kMinNormalD, NX}, {kMaxSubD, UF | NX}, {kMaxSubD, UF | NX}, {kMinNormalD, NX},
+               {Out{kMinNormalD, NX},
+                {kMaxSubD, UF | NX},
+                {kMaxSubD, UF | NX},
+                {kMinNormalD, NX},
                 {kMinNormalD, NX}});
 }
 
@@ -225,18 +265,25 @@ TEST(FpMul, SpecialOperands) {
   expect_all_modes([](RM rm) { return call(mul_s, kNegZero, 0x40a00000u, rm); }, {kNegZero, 0});
   expect_all_modes([](RM rm) { return call(mul_s, kSNaN, kPosZero, rm); }, {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(mul_d, kNegQNaND, kInfD, rm); }, {kQNaND, 0});
-  expect_modes([](RM rm) { return call(mul_s, kMax, kTwo, rm); },
-               {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
+  expect_modes(
+      [](RM rm) { return call(mul_s, kMax, kTwo, rm); },
+      {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
 }
 
 // ---------------------------------------------------------------- div
 
 TEST(FpDiv, OneThird) {
   // 1/3 = 1.0101...b * 2^-2; the bits after the 24th are 1010..., i.e. 2/3 ulp.
-  expect_modes([](RM rm) { return call(div_s, kOne, kThree, rm); },
-               {Out{0x3eaaaaab, NX}, {0x3eaaaaaa, NX}, {0x3eaaaaaa, NX}, {0x3eaaaaab, NX}, {0x3eaaaaab, NX}});
-  expect_modes([](RM rm) { return call(div_s, kNegOne, kThree, rm); },
-               {Out{0xbeaaaaab, NX}, {0xbeaaaaaa, NX}, {0xbeaaaaab, NX}, {0xbeaaaaaa, NX}, {0xbeaaaaab, NX}});
+  expect_modes([](RM rm) { return call(div_s, kOne, kThree, rm); }, {Out{0x3eaaaaab, NX},
+                                                                     {0x3eaaaaaa, NX},
+                                                                     {0x3eaaaaaa, NX},
+                                                                     {0x3eaaaaab, NX},
+                                                                     {0x3eaaaaab, NX}});
+  expect_modes([](RM rm) { return call(div_s, kNegOne, kThree, rm); }, {Out{0xbeaaaaab, NX},
+                                                                        {0xbeaaaaaa, NX},
+                                                                        {0xbeaaaaab, NX},
+                                                                        {0xbeaaaaaa, NX},
+                                                                        {0xbeaaaaab, NX}});
 }
 
 TEST(FpDiv, DivideByZeroAndInvalid) {
@@ -259,8 +306,9 @@ TEST(FpDiv, DivideByZeroAndInvalid) {
 
 TEST(FpDiv, SubnormalTies) {
   // 2^-149 / 2 = 2^-150: halfway between 0 and 2^-149.
-  expect_modes([](RM rm) { return call(div_s, kMinSub, kTwo, rm); },
-               {Out{0, UF | NX}, {0, UF | NX}, {0, UF | NX}, {kMinSub, UF | NX}, {kMinSub, UF | NX}});
+  expect_modes(
+      [](RM rm) { return call(div_s, kMinSub, kTwo, rm); },
+      {Out{0, UF | NX}, {0, UF | NX}, {0, UF | NX}, {kMinSub, UF | NX}, {kMinSub, UF | NX}});
   // 3*2^-149 / 2 = 1.5*2^-149: halfway between 2^-149 (odd) and 2*2^-149 (even).
   expect_modes([](RM rm) { return call(div_s, 0x00000003u, kTwo, rm); },
                {Out{2, UF | NX}, {1, UF | NX}, {1, UF | NX}, {2, UF | NX}, {2, UF | NX}});
@@ -272,16 +320,24 @@ TEST(FpDiv, SubnormalTies) {
 
 TEST(FpSqrt, RoundingModes) {
   // sqrt(2) = 1.01101010000010011110011|0011...b: the tail is below half an ulp.
-  expect_modes([](RM rm) { return call(sqrt_s, kTwo, rm); },
-               {Out{0x3fb504f3, NX}, {0x3fb504f3, NX}, {0x3fb504f3, NX}, {0x3fb504f4, NX}, {0x3fb504f3, NX}});
+  expect_modes([](RM rm) { return call(sqrt_s, kTwo, rm); }, {Out{0x3fb504f3, NX},
+                                                              {0x3fb504f3, NX},
+                                                              {0x3fb504f3, NX},
+                                                              {0x3fb504f4, NX},
+                                                              {0x3fb504f3, NX}});
   // Double sqrt(2) = 1.4142135623730950488...; 0x3ff6a09e667f3bcd is the
   // nearest double and lies above it.
-  expect_modes([](RM rm) { return call(sqrt_d, kTwoD, rm); },
-               {Out{0x3ff6a09e667f3bcd, NX}, {0x3ff6a09e667f3bcc, NX}, {0x3ff6a09e667f3bcc, NX},
-                {0x3ff6a09e667f3bcd, NX}, {0x3ff6a09e667f3bcd, NX}});
+  expect_modes([](RM rm) { return call(sqrt_d, kTwoD, rm); }, {Out{0x3ff6a09e667f3bcd, NX},
+                                                               {0x3ff6a09e667f3bcc, NX},
+                                                               {0x3ff6a09e667f3bcc, NX},
+                                                               {0x3ff6a09e667f3bcd, NX},
+                                                               {0x3ff6a09e667f3bcd, NX}});
   // sqrt(2^-149) = sqrt(2) * 2^-75: normal, same significand as sqrt(2), no UF.
-  expect_modes([](RM rm) { return call(sqrt_s, kMinSub, rm); },
-               {Out{0x1a3504f3, NX}, {0x1a3504f3, NX}, {0x1a3504f3, NX}, {0x1a3504f4, NX}, {0x1a3504f3, NX}});
+  expect_modes([](RM rm) { return call(sqrt_s, kMinSub, rm); }, {Out{0x1a3504f3, NX},
+                                                                 {0x1a3504f3, NX},
+                                                                 {0x1a3504f3, NX},
+                                                                 {0x1a3504f4, NX},
+                                                                 {0x1a3504f3, NX}});
   expect_all_modes([](RM rm) { return call(sqrt_s, 0x40800000u, rm); }, {kTwo, 0});  // sqrt(4)
 }
 
@@ -308,13 +364,17 @@ TEST(FpFma, SingleRounding) {
   // ...while a separate multiply rounds (1+2^-12)^2 to 1+2^-11 and the add then gives 0.
   const Out product = call(mul_s, 0x3f800800u, 0x3f800800u, RM::RNE);
   EXPECT_EQ(product, (Out{0x3f801000, NX}));
-  EXPECT_EQ(call(add_s, static_cast<uint32_t>(product.bits), 0xbf801000u, RM::RNE), (Out{kPosZero, 0}));
+  EXPECT_EQ(call(add_s, static_cast<uint32_t>(product.bits), 0xbf801000u, RM::RNE),
+            (Out{kPosZero, 0}));
   // Double: (1+2^-27)(1-2^-27) - 1 = -2^-54 exactly; an unfused product would round to 1.
   expect_all_modes(
-      [](RM rm) { return call(fmadd_d, 0x3ff0000002000000ull, 0x3feffffffc000000ull, kOneD | kNegZeroD, rm); },
+      [](RM rm) {
+        return call(fmadd_d, 0x3ff0000002000000ull, 0x3feffffffc000000ull, kOneD | kNegZeroD, rm);
+      },
       {0xbc90000000000000, 0});
-  expect_all_modes([](RM rm) { return call(fmsub_d, 0x3ff0000002000000ull, 0x3feffffffc000000ull, kOneD, rm); },
-                   {0xbc90000000000000, 0});
+  expect_all_modes(
+      [](RM rm) { return call(fmsub_d, 0x3ff0000002000000ull, 0x3feffffffc000000ull, kOneD, rm); },
+      {0xbc90000000000000, 0});
 }
 
 TEST(FpFma, TiesAndRounding) {
@@ -322,11 +382,16 @@ TEST(FpFma, TiesAndRounding) {
   expect_modes([](RM rm) { return call(fmadd_s, kOne, kOne, kP2m24, rm); },
                {Out{kOne, NX}, {kOne, NX}, {kOne, NX}, {0x3f800001, NX}, {0x3f800001, NX}});
   // -(1*1) - 2^-24 = -(1 + 2^-24): the negative tie.
-  expect_modes([](RM rm) { return call(fnmadd_s, kOne, kOne, kP2m24, rm); },
-               {Out{kNegOne, NX}, {kNegOne, NX}, {0xbf800001, NX}, {kNegOne, NX}, {0xbf800001, NX}});
+  expect_modes(
+      [](RM rm) { return call(fnmadd_s, kOne, kOne, kP2m24, rm); },
+      {Out{kNegOne, NX}, {kNegOne, NX}, {0xbf800001, NX}, {kNegOne, NX}, {0xbf800001, NX}});
   // (1+2^-12)^2 + 0: the product tie from FpMul, rounded once.
   expect_modes([](RM rm) { return call(fmadd_s, 0x3f800800u, 0x3f800800u, kPosZero, rm); },
-               {Out{0x3f801000, NX}, {0x3f801000, NX}, {0x3f801000, NX}, {0x3f801001, NX}, {0x3f801001, NX}});
+               {Out{0x3f801000, NX},
+                {0x3f801000, NX},
+                {0x3f801000, NX},
+                {0x3f801001, NX},
+                {0x3f801001, NX}});
 }
 
 TEST(FpFma, Variants) {
@@ -348,14 +413,16 @@ TEST(FpFma, Variants) {
 
 TEST(FpFma, ZeroSigns) {
   // fnmadd(+0, 1, +0) = -(+0) - (+0) = (-0) + (-0) = -0 in every mode.
-  expect_all_modes([](RM rm) { return call(fnmadd_s, kPosZero, kOne, kPosZero, rm); }, {kNegZero, 0});
+  expect_all_modes([](RM rm) { return call(fnmadd_s, kPosZero, kOne, kPosZero, rm); },
+                   {kNegZero, 0});
   // fnmsub(+0, 1, +0) = (-0) + (+0): +0, or -0 when rounding down.
   expect_modes([](RM rm) { return call(fnmsub_s, kPosZero, kOne, kPosZero, rm); },
                {Out{kPosZero, 0}, {kPosZero, 0}, {kNegZero, 0}, {kPosZero, 0}, {kPosZero, 0}});
   // fmsub(+0, 1, +0) = (+0) + (-0): same rule.
   expect_modes([](RM rm) { return call(fmsub_s, kPosZero, kOne, kPosZero, rm); },
                {Out{kPosZero, 0}, {kPosZero, 0}, {kNegZero, 0}, {kPosZero, 0}, {kPosZero, 0}});
-  expect_all_modes([](RM rm) { return call(fmadd_s, kNegZero, kOne, kNegZero, rm); }, {kNegZero, 0});
+  expect_all_modes([](RM rm) { return call(fmadd_s, kNegZero, kOne, kNegZero, rm); },
+                   {kNegZero, 0});
   // Exact cancellation of nonzero terms: 1*1 + (-1).
   expect_modes([](RM rm) { return call(fmadd_s, kOne, kOne, kNegOne, rm); },
                {Out{kPosZero, 0}, {kPosZero, 0}, {kNegZero, 0}, {kPosZero, 0}, {kPosZero, 0}});
@@ -366,7 +433,8 @@ TEST(FpFma, ZeroSigns) {
 TEST(FpFma, InfTimesZeroIsInvalidEvenWithQuietNaNAddend) {
   // Spec: fused multiply-add sets NV for inf*0 even when the addend is a quiet NaN.
   expect_all_modes([](RM rm) { return call(fmadd_s, kInf, kPosZero, kQNaN, rm); }, {kQNaN, NV});
-  expect_all_modes([](RM rm) { return call(fmsub_s, kPosZero, kNegInf, kNaNPayload, rm); }, {kQNaN, NV});
+  expect_all_modes([](RM rm) { return call(fmsub_s, kPosZero, kNegInf, kNaNPayload, rm); },
+                   {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(fnmsub_s, kNegZero, kInf, kNegQNaN, rm); }, {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(fnmadd_s, kInf, kNegZero, kQNaN, rm); }, {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(fmadd_d, kInfD, 0, kQNaND, rm); }, {kQNaND, NV});
@@ -389,8 +457,9 @@ TEST(FpFma, OtherSpecials) {
   expect_all_modes([](RM rm) { return call(fmadd_s, kOne, kOne, kSNaN, rm); }, {kQNaN, NV});
   expect_all_modes([](RM rm) { return call(fnmadd_d, kSNaND, kOneD, kQNaND, rm); }, {kQNaND, NV});
   // Overflow of the fused result.
-  expect_modes([](RM rm) { return call(fmadd_s, kMax, kTwo, kNegOne, rm); },
-               {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
+  expect_modes(
+      [](RM rm) { return call(fmadd_s, kMax, kTwo, kNegOne, rm); },
+      {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
 }
 
 // ---------------------------------------------------------------- min / max
@@ -517,8 +586,10 @@ TEST(FpClass, EveryClass) {
 
 // ---------------------------------------------------------------- float -> int
 
-constexpr int32_t kI32Max = std::numeric_limits<int32_t>::max(), kI32Min = std::numeric_limits<int32_t>::min();
-constexpr int64_t kI64Max = std::numeric_limits<int64_t>::max(), kI64Min = std::numeric_limits<int64_t>::min();
+constexpr int32_t kI32Max = std::numeric_limits<int32_t>::max(),
+                  kI32Min = std::numeric_limits<int32_t>::min();
+constexpr int64_t kI64Max = std::numeric_limits<int64_t>::max(),
+                  kI64Min = std::numeric_limits<int64_t>::min();
 constexpr uint64_t I32(int32_t v) { return static_cast<uint32_t>(v); }
 constexpr uint64_t I64(int64_t v) { return static_cast<uint64_t>(v); }
 
@@ -529,8 +600,10 @@ TEST(FpToInt, RoundingModesOnTies) {
                {Out{2, NX}, {2, NX}, {2, NX}, {3, NX}, {3, NX}});
   expect_modes([](RM rm) { return call(cvt_w_s, k2p5 | 0x80000000u, rm); },
                {Out{I32(-2), NX}, {I32(-2), NX}, {I32(-3), NX}, {I32(-2), NX}, {I32(-3), NX}});
-  expect_modes([](RM rm) { return call(cvt_l_s, k3p5, rm); }, {Out{4, NX}, {3, NX}, {3, NX}, {4, NX}, {4, NX}});
-  expect_modes([](RM rm) { return call(cvt_w_s, kHalf, rm); }, {Out{0, NX}, {0, NX}, {0, NX}, {1, NX}, {1, NX}});
+  expect_modes([](RM rm) { return call(cvt_l_s, k3p5, rm); },
+               {Out{4, NX}, {3, NX}, {3, NX}, {4, NX}, {4, NX}});
+  expect_modes([](RM rm) { return call(cvt_w_s, kHalf, rm); },
+               {Out{0, NX}, {0, NX}, {0, NX}, {1, NX}, {1, NX}});
   expect_modes([](RM rm) { return call(cvt_w_s, kHalf | 0x80000000u, rm); },
                {Out{0, NX}, {0, NX}, {I32(-1), NX}, {0, NX}, {I32(-1), NX}});
   // 2.5 as a double, to a 64-bit integer.
@@ -538,7 +611,8 @@ TEST(FpToInt, RoundingModesOnTies) {
                {Out{I64(-2), NX}, {I64(-2), NX}, {I64(-3), NX}, {I64(-2), NX}, {I64(-3), NX}});
   // Exact values raise nothing.
   expect_all_modes([](RM rm) { return call(cvt_w_s, 0xc0400000u, rm); }, {I32(-3), 0});
-  expect_all_modes([](RM rm) { return call(cvt_lu_d, 0x43d0000000000000ull, rm); }, {uint64_t{1} << 62, 0});
+  expect_all_modes([](RM rm) { return call(cvt_lu_d, 0x43d0000000000000ull, rm); },
+                   {uint64_t{1} << 62, 0});
 }
 
 TEST(FpToInt, NaNAndInfinitiesSaturate) {
@@ -564,29 +638,47 @@ TEST(FpToInt, OutOfRangeClampsWithInvalidOnly) {
   // 2^31 does not fit int32 (NV only, no NX); -2^31 does.
   expect_all_modes([](RM rm) { return call(cvt_w_s, 0x4f000000u, rm); }, {I32(kI32Max), NV});
   expect_all_modes([](RM rm) { return call(cvt_w_s, 0xcf000000u, rm); }, {I32(kI32Min), 0});
-  expect_all_modes([](RM rm) { return call(cvt_w_s, 0xcf800000u, rm); }, {I32(kI32Min), NV});  // -2^32
+  expect_all_modes([](RM rm) { return call(cvt_w_s, 0xcf800000u, rm); },
+                   {I32(kI32Min), NV});  // -2^32
   expect_all_modes([](RM rm) { return call(cvt_w_d, kMaxD, rm); }, {I32(kI32Max), NV});
   // 2147483647.5 rounds to 2^31 (out of range) or down to 2^31-1.
   expect_modes([](RM rm) { return call(cvt_w_d, 0x41dfffffffe00000ull, rm); },
-               {Out{I32(kI32Max), NV}, {I32(kI32Max), NX}, {I32(kI32Max), NX}, {I32(kI32Max), NV},
+               {Out{I32(kI32Max), NV},
+                {I32(kI32Max), NX},
+                {I32(kI32Max), NX},
+                {I32(kI32Max), NV},
                 {I32(kI32Max), NV}});
   // -2147483648.5: RNE picks the even -2^31 (in range, NX); RDN and RMM
   // reach -2^31-1 (out of range, NV) -- same value, different flags.
   expect_modes([](RM rm) { return call(cvt_w_d, 0xc1e0000000100000ull, rm); },
-               {Out{I32(kI32Min), NX}, {I32(kI32Min), NX}, {I32(kI32Min), NV}, {I32(kI32Min), NX},
+               {Out{I32(kI32Min), NX},
+                {I32(kI32Min), NX},
+                {I32(kI32Min), NV},
+                {I32(kI32Min), NX},
                 {I32(kI32Min), NV}});
   // Unsigned 32-bit limits: 2^32-1 fits exactly, 2^32 does not.
-  expect_all_modes([](RM rm) { return call(cvt_wu_d, 0x41efffffffe00000ull, rm); }, {0xffffffff, 0});
-  expect_all_modes([](RM rm) { return call(cvt_wu_d, 0x41f0000000000000ull, rm); }, {0xffffffff, NV});
+  expect_all_modes([](RM rm) { return call(cvt_wu_d, 0x41efffffffe00000ull, rm); },
+                   {0xffffffff, 0});
+  expect_all_modes([](RM rm) { return call(cvt_wu_d, 0x41f0000000000000ull, rm); },
+                   {0xffffffff, NV});
   expect_modes([](RM rm) { return call(cvt_wu_d, 0x41efffffffF00000ull, rm); },  // 4294967295.5
-               {Out{0xffffffff, NV}, {0xffffffff, NX}, {0xffffffff, NX}, {0xffffffff, NV}, {0xffffffff, NV}});
+               {Out{0xffffffff, NV},
+                {0xffffffff, NX},
+                {0xffffffff, NX},
+                {0xffffffff, NV},
+                {0xffffffff, NV}});
   // 64-bit limits.
-  expect_all_modes([](RM rm) { return call(cvt_l_s, 0x5f000000u, rm); }, {I64(kI64Max), NV});  // 2^63
-  expect_all_modes([](RM rm) { return call(cvt_l_s, 0xdf000000u, rm); }, {I64(kI64Min), 0});   // -2^63
-  expect_all_modes([](RM rm) { return call(cvt_lu_s, 0x5f800000u, rm); }, {~uint64_t{0}, NV});  // 2^64
+  expect_all_modes([](RM rm) { return call(cvt_l_s, 0x5f000000u, rm); },
+                   {I64(kI64Max), NV});  // 2^63
+  expect_all_modes([](RM rm) { return call(cvt_l_s, 0xdf000000u, rm); },
+                   {I64(kI64Min), 0});  // -2^63
+  expect_all_modes([](RM rm) { return call(cvt_lu_s, 0x5f800000u, rm); },
+                   {~uint64_t{0}, NV});  // 2^64
   expect_all_modes([](RM rm) { return call(cvt_lu_s, 0x5f7fffffu, rm); }, {0xffffff0000000000, 0});
-  expect_all_modes([](RM rm) { return call(cvt_l_d, 0x43e0000000000000ull, rm); }, {I64(kI64Max), NV});
-  expect_all_modes([](RM rm) { return call(cvt_l_d, 0xc3e0000000000000ull, rm); }, {I64(kI64Min), 0});
+  expect_all_modes([](RM rm) { return call(cvt_l_d, 0x43e0000000000000ull, rm); },
+                   {I64(kI64Max), NV});
+  expect_all_modes([](RM rm) { return call(cvt_l_d, 0xc3e0000000000000ull, rm); },
+                   {I64(kI64Min), 0});
   expect_all_modes([](RM rm) { return call(cvt_lu_d, kMaxD | kNegZeroD, rm); }, {0, NV});
 }
 
@@ -608,29 +700,43 @@ TEST(FpToInt, NegativeToUnsigned) {
 }
 
 TEST(FpToInt, Subnormals) {
-  expect_modes([](RM rm) { return call(cvt_w_s, kMinSub, rm); }, {Out{0, NX}, {0, NX}, {0, NX}, {1, NX}, {0, NX}});
+  expect_modes([](RM rm) { return call(cvt_w_s, kMinSub, rm); },
+               {Out{0, NX}, {0, NX}, {0, NX}, {1, NX}, {0, NX}});
   expect_modes([](RM rm) { return call(cvt_w_s, kMinSub | 0x80000000u, rm); },
                {Out{0, NX}, {0, NX}, {I32(-1), NX}, {0, NX}, {0, NX}});
   expect_modes([](RM rm) { return call(cvt_wu_s, kMinSub | 0x80000000u, rm); },
                {Out{0, NX}, {0, NX}, {0, NV}, {0, NX}, {0, NX}});
-  expect_modes([](RM rm) { return call(cvt_lu_d, kMinSubD, rm); }, {Out{0, NX}, {0, NX}, {0, NX}, {1, NX}, {0, NX}});
+  expect_modes([](RM rm) { return call(cvt_lu_d, kMinSubD, rm); },
+               {Out{0, NX}, {0, NX}, {0, NX}, {1, NX}, {0, NX}});
 }
 
 // ---------------------------------------------------------------- int -> float
 
 TEST(FpFromInt, Ties) {
   // 2^24+1 is halfway between 2^24 (0x4b800000, even) and 2^24+2.
-  expect_modes([](RM rm) { return call(cvt_s_w, int32_t{16777217}, rm); },
-               {Out{0x4b800000, NX}, {0x4b800000, NX}, {0x4b800000, NX}, {0x4b800001, NX}, {0x4b800001, NX}});
-  expect_modes([](RM rm) { return call(cvt_s_w, int32_t{-16777217}, rm); },
-               {Out{0xcb800000, NX}, {0xcb800000, NX}, {0xcb800001, NX}, {0xcb800000, NX}, {0xcb800001, NX}});
+  expect_modes([](RM rm) { return call(cvt_s_w, int32_t{16777217}, rm); }, {Out{0x4b800000, NX},
+                                                                            {0x4b800000, NX},
+                                                                            {0x4b800000, NX},
+                                                                            {0x4b800001, NX},
+                                                                            {0x4b800001, NX}});
+  expect_modes([](RM rm) { return call(cvt_s_w, int32_t{-16777217}, rm); }, {Out{0xcb800000, NX},
+                                                                             {0xcb800000, NX},
+                                                                             {0xcb800001, NX},
+                                                                             {0xcb800000, NX},
+                                                                             {0xcb800001, NX}});
   // 2^24+3 is halfway between 2^24+2 (odd significand) and 2^24+4.
-  expect_modes([](RM rm) { return call(cvt_s_l, int64_t{16777219}, rm); },
-               {Out{0x4b800002, NX}, {0x4b800001, NX}, {0x4b800001, NX}, {0x4b800002, NX}, {0x4b800002, NX}});
+  expect_modes([](RM rm) { return call(cvt_s_l, int64_t{16777219}, rm); }, {Out{0x4b800002, NX},
+                                                                            {0x4b800001, NX},
+                                                                            {0x4b800001, NX},
+                                                                            {0x4b800002, NX},
+                                                                            {0x4b800002, NX}});
   // 2^53+1 to double.
   expect_modes([](RM rm) { return call(cvt_d_l, int64_t{9007199254740993}, rm); },
-               {Out{0x4340000000000000, NX}, {0x4340000000000000, NX}, {0x4340000000000000, NX},
-                {0x4340000000000001, NX}, {0x4340000000000001, NX}});
+               {Out{0x4340000000000000, NX},
+                {0x4340000000000000, NX},
+                {0x4340000000000000, NX},
+                {0x4340000000000001, NX},
+                {0x4340000000000001, NX}});
 }
 
 TEST(FpFromInt, LimitsAndExactness) {
@@ -643,16 +749,27 @@ TEST(FpFromInt, LimitsAndExactness) {
   expect_all_modes([](RM rm) { return call(cvt_s_w, int32_t{0}, rm); }, {0, 0});
   expect_all_modes([](RM rm) { return call(cvt_d_lu, uint64_t{0}, rm); }, {0, 0});
   // 2^32-1 to single: between 2^32-256 (0x4f7fffff) and 2^32 (0x4f800000), above the midpoint.
-  expect_modes([](RM rm) { return call(cvt_s_wu, 0xffffffffu, rm); },
-               {Out{0x4f800000, NX}, {0x4f7fffff, NX}, {0x4f7fffff, NX}, {0x4f800000, NX}, {0x4f800000, NX}});
-  expect_modes([](RM rm) { return call(cvt_s_lu, ~uint64_t{0}, rm); },
-               {Out{0x5f800000, NX}, {0x5f7fffff, NX}, {0x5f7fffff, NX}, {0x5f800000, NX}, {0x5f800000, NX}});
-  expect_modes([](RM rm) { return call(cvt_d_lu, ~uint64_t{0}, rm); },
-               {Out{0x43f0000000000000, NX}, {0x43efffffffffffff, NX}, {0x43efffffffffffff, NX},
-                {0x43f0000000000000, NX}, {0x43f0000000000000, NX}});
+  expect_modes([](RM rm) { return call(cvt_s_wu, 0xffffffffu, rm); }, {Out{0x4f800000, NX},
+                                                                       {0x4f7fffff, NX},
+                                                                       {0x4f7fffff, NX},
+                                                                       {0x4f800000, NX},
+                                                                       {0x4f800000, NX}});
+  expect_modes([](RM rm) { return call(cvt_s_lu, ~uint64_t{0}, rm); }, {Out{0x5f800000, NX},
+                                                                        {0x5f7fffff, NX},
+                                                                        {0x5f7fffff, NX},
+                                                                        {0x5f800000, NX},
+                                                                        {0x5f800000, NX}});
+  expect_modes([](RM rm) { return call(cvt_d_lu, ~uint64_t{0}, rm); }, {Out{0x43f0000000000000, NX},
+                                                                        {0x43efffffffffffff, NX},
+                                                                        {0x43efffffffffffff, NX},
+                                                                        {0x43f0000000000000, NX},
+                                                                        {0x43f0000000000000, NX}});
   expect_modes([](RM rm) { return call(cvt_d_l, kI64Max, rm); },  // 2^63-1 rounds to 2^63 (nearest)
-               {Out{0x43e0000000000000, NX}, {0x43dfffffffffffff, NX}, {0x43dfffffffffffff, NX},
-                {0x43e0000000000000, NX}, {0x43e0000000000000, NX}});
+               {Out{0x43e0000000000000, NX},
+                {0x43dfffffffffffff, NX},
+                {0x43dfffffffffffff, NX},
+                {0x43e0000000000000, NX},
+                {0x43e0000000000000, NX}});
 }
 
 // ---------------------------------------------------------------- between formats
@@ -661,37 +778,52 @@ TEST(FpConvert, DoubleToSingleRounding) {
   // 1 + 2^-24: halfway between 1.0f and 1+2^-23.
   expect_modes([](RM rm) { return call(cvt_s_d, 0x3ff0000010000000ull, rm); },
                {Out{kOne, NX}, {kOne, NX}, {kOne, NX}, {0x3f800001, NX}, {0x3f800001, NX}});
-  expect_modes([](RM rm) { return call(cvt_s_d, 0xbff0000010000000ull, rm); },
-               {Out{kNegOne, NX}, {kNegOne, NX}, {0xbf800001, NX}, {kNegOne, NX}, {0xbf800001, NX}});
+  expect_modes(
+      [](RM rm) { return call(cvt_s_d, 0xbff0000010000000ull, rm); },
+      {Out{kNegOne, NX}, {kNegOne, NX}, {0xbf800001, NX}, {kNegOne, NX}, {0xbf800001, NX}});
   // Overflow: 2^1000.
-  expect_modes([](RM rm) { return call(cvt_s_d, 0x7e70000000000000ull, rm); },
-               {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
+  expect_modes(
+      [](RM rm) { return call(cvt_s_d, 0x7e70000000000000ull, rm); },
+      {Out{kInf, OF | NX}, {kMax, OF | NX}, {kMax, OF | NX}, {kInf, OF | NX}, {kInf, OF | NX}});
   expect_modes([](RM rm) { return call(cvt_s_d, 0xfe70000000000000ull, rm); },
-               {Out{kNegInf, OF | NX}, {kNegMax, OF | NX}, {kNegInf, OF | NX}, {kNegMax, OF | NX},
+               {Out{kNegInf, OF | NX},
+                {kNegMax, OF | NX},
+                {kNegInf, OF | NX},
+                {kNegMax, OF | NX},
                 {kNegInf, OF | NX}});
   // The smallest double subnormal is far below half of 2^-149.
   expect_modes([](RM rm) { return call(cvt_s_d, kMinSubD, rm); },
                {Out{0, UF | NX}, {0, UF | NX}, {0, UF | NX}, {kMinSub, UF | NX}, {0, UF | NX}});
   expect_modes([](RM rm) { return call(cvt_s_d, kMinSubD | kNegZeroD, rm); },
-               {Out{kNegZero, UF | NX}, {kNegZero, UF | NX}, {0x80000001, UF | NX}, {kNegZero, UF | NX},
+               {Out{kNegZero, UF | NX},
+                {kNegZero, UF | NX},
+                {0x80000001, UF | NX},
+                {kNegZero, UF | NX},
                 {kNegZero, UF | NX}});
   // Exact conversions.
   expect_all_modes([](RM rm) { return call(cvt_s_d, 0x3ff8000000000000ull, rm); }, {0x3fc00000, 0});
-  expect_all_modes([](RM rm) { return call(cvt_s_d, 0x36a0000000000000ull, rm); }, {kMinSub, 0});  // 2^-149
+  expect_all_modes([](RM rm) { return call(cvt_s_d, 0x36a0000000000000ull, rm); },
+                   {kMinSub, 0});  // 2^-149
 }
 
 TEST(FpConvert, DoubleToSingleTininessAfterRounding) {
   // 2^-126 (1 - 2^-25): the unbounded-exponent midpoint below 2^-126.
   // RNE (even) and RMM (away) both reach 2^-126: not tiny, no UF.
-  expect_modes([](RM rm) { return call(cvt_s_d, 0x380ffffff0000000ull, rm); },
-               {Out{kMinNormal, NX}, {kMaxSub, UF | NX}, {kMaxSub, UF | NX}, {kMinNormal, NX}, {kMinNormal, NX}});
+  expect_modes([](RM rm) { return call(cvt_s_d, 0x380ffffff0000000ull, rm); }, {Out{kMinNormal, NX},
+                                                                                {kMaxSub, UF | NX},
+                                                                                {kMaxSub, UF | NX},
+                                                                                {kMinNormal, NX},
+                                                                                {kMinNormal, NX}});
   // 2^-126 (1 - 2^-25 - 2^-30): rounded to nearest 24-bit value with an
   // unbounded exponent it is 2^-126 (1 - 2^-24) < 2^-126, so tiny; yet the
   // actual rounding on the subnormal grid (spacing 2^-149, and the value is
   // 2^-151 + 2^-156 below 2^-126) gives 2^-126. Result min normal, with UF.
   // RUP rounds up to 2^-126 in both views: not tiny.
   expect_modes([](RM rm) { return call(cvt_s_d, 0x380fffffef800000ull, rm); },
-               {Out{kMinNormal, UF | NX}, {kMaxSub, UF | NX}, {kMaxSub, UF | NX}, {kMinNormal, NX},
+               {Out{kMinNormal, UF | NX},
+                {kMaxSub, UF | NX},
+                {kMaxSub, UF | NX},
+                {kMinNormal, NX},
                 {kMinNormal, UF | NX}});
 }
 
@@ -728,8 +860,8 @@ class FpHostState : public ::testing::Test {
 TEST_F(FpHostState, DefaultMxcsrIsLeftUntouched) {
   _mm_setcsr(0x1f80);
   uint32_t f = 0;
-  add_s(kOne, kP2m24, RM::RUP, f);   // raises PE under a non-default mode
-  div_d(kOneD, 0, RM::RTZ, f);       // raises ZE
+  add_s(kOne, kP2m24, RM::RUP, f);  // raises PE under a non-default mode
+  div_d(kOneD, 0, RM::RTZ, f);      // raises ZE
   fmadd_s(kMax, kTwo, kOne, RM::RDN, f);
   EXPECT_EQ(_mm_getcsr(), 0x1f80u);
 }

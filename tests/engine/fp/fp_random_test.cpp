@@ -72,8 +72,9 @@ class Operands {
     if (pick(3) == 0) return any();
     const int bias = f_.emax;
     // Target biased exponent of the result; <= 0 means deep in the subnormals.
-    const int target = pick(2) == 0 ? static_cast<int>(pick(2 * f_.precision + 6)) - (f_.precision + 2)
-                                    : max_biased() - 1 - static_cast<int>(pick(4));  // huge results
+    const int target = pick(2) == 0
+                           ? static_cast<int>(pick(2 * f_.precision + 6)) - (f_.precision + 2)
+                           : max_biased() - 1 - static_cast<int>(pick(4));  // huge results
     const int ex = biased(x);
     const int e = for_division ? ex - target + bias : target - ex + bias;
     // Dividing by a power of two shifts x into the subnormal range, the
@@ -106,7 +107,7 @@ class Operands {
       case 0: return r;
       case 1: return r >> pick(64);
       case 2: return (r >> pick(64)) | (uint64_t{1} << pick(64));  // a few bits past p
-      default: return (uint64_t{1} << pick(64)) + pick(5) - 2;   // near powers of two
+      default: return (uint64_t{1} << pick(64)) + pick(5) - 2;     // near powers of two
     }
   }
   bool coin() { return (rng_() & 1) != 0; }
@@ -119,7 +120,9 @@ class Operands {
     return w == 64 ? ~uint64_t{0} : (uint64_t{1} << w) - 1;
   }
   int biased(uint64_t x) const { return static_cast<int>((x >> f_.frac_bits()) & max_biased()); }
-  int clamp_finite(int e) const { return e < 0 ? 0 : (e > max_biased() - 1 ? max_biased() - 1 : e); }
+  int clamp_finite(int e) const {
+    return e < 0 ? 0 : (e > max_biased() - 1 ? max_biased() - 1 : e);
+  }
   uint64_t make(bool negative, int biased_exp, uint64_t frac) const {
     return (negative ? uint64_t{1} << (f_.exp_bits + f_.frac_bits()) : 0) |
            (static_cast<uint64_t>(biased_exp) << f_.frac_bits()) | frac;
@@ -156,9 +159,18 @@ class Operands {
     const uint64_t inf = static_cast<uint64_t>(max_biased()) << f_.frac_bits();
     const uint64_t quiet = uint64_t{1} << (f_.frac_bits() - 1);
     const uint64_t one = static_cast<uint64_t>(f_.emax) << f_.frac_bits();
-    const std::array<uint64_t, 12> values{0, inf, inf | quiet, inf | 1, inf | quiet | 0x55, 1,
-                                          (uint64_t{1} << f_.frac_bits()) - 1, uint64_t{1} << f_.frac_bits(),
-                                          inf - 1, one, one | 1, one - 1};
+    const std::array<uint64_t, 12> values{0,
+                                          inf,
+                                          inf | quiet,
+                                          inf | 1,
+                                          inf | quiet | 0x55,
+                                          1,
+                                          (uint64_t{1} << f_.frac_bits()) - 1,
+                                          uint64_t{1} << f_.frac_bits(),
+                                          inf - 1,
+                                          one,
+                                          one | 1,
+                                          one - 1};
     return values[pick(values.size())] | (coin() ? sign : 0);
   }
 
@@ -188,8 +200,9 @@ class Checker {
     if (++failures_ <= 10) {
       std::string args;
       for (uint64_t o : operands) args += hex(o) + " ";
-      ADD_FAILURE() << op_ << " " << mode_name(rm) << " (" << args << "): got " << hex(got.bits) << " flags "
-                    << hex(got.flags) << ", reference " << hex(want.bits) << " flags " << hex(want.flags);
+      ADD_FAILURE() << op_ << " " << mode_name(rm) << " (" << args << "): got " << hex(got.bits)
+                    << " flags " << hex(got.flags) << ", reference " << hex(want.bits) << " flags "
+                    << hex(want.flags);
     }
   }
   ~Checker() { EXPECT_EQ(failures_, 0u) << op_ << ": mismatches in " << cases_ << " cases"; }
@@ -226,8 +239,10 @@ struct Ops {
   Bits (*sqrt)(Bits, RM, uint32_t&);
   Ternary fmadd, fmsub, fnmsub, fnmadd;
 };
-constexpr Ops<uint32_t> kSingleOps{add_s, sub_s, mul_s, div_s, sqrt_s, fmadd_s, fmsub_s, fnmsub_s, fnmadd_s};
-constexpr Ops<uint64_t> kDoubleOps{add_d, sub_d, mul_d, div_d, sqrt_d, fmadd_d, fmsub_d, fnmsub_d, fnmadd_d};
+constexpr Ops<uint32_t> kSingleOps{add_s,   sub_s,   mul_s,    div_s,   sqrt_s,
+                                   fmadd_s, fmsub_s, fnmsub_s, fnmadd_s};
+constexpr Ops<uint64_t> kDoubleOps{add_d,   sub_d,   mul_d,    div_d,   sqrt_d,
+                                   fmadd_d, fmsub_d, fnmsub_d, fnmadd_d};
 
 template <class Bits>
 void check_arithmetic(const ref::Format& f, const Ops<Bits>& ops, uint64_t salt) {
@@ -280,9 +295,9 @@ void check_arithmetic(const ref::Format& f, const Ops<Bits>& ops, uint64_t salt)
   EXPECT_GE(mul_ties.differing, min_ties);
   EXPECT_GE(div_ties.differing, n / 4000 + 1);  // only subnormal quotients can tie: rarer
   EXPECT_GE(fma_ties.differing, min_ties);
-  std::cout << "[          ] " << n << " cases per op and mode; RMM != RNE in add " << add_ties.differing
-            << ", mul " << mul_ties.differing << ", div " << div_ties.differing << ", fma " << fma_ties.differing
-            << "\n";
+  std::cout << "[          ] " << n << " cases per op and mode; RMM != RNE in add "
+            << add_ties.differing << ", mul " << mul_ties.differing << ", div "
+            << div_ties.differing << ", fma " << fma_ties.differing << "\n";
 }
 
 TEST(FpRandom, SingleArithmeticMatchesReference) { check_arithmetic(ref::kSingle, kSingleOps, 1); }
@@ -310,7 +325,8 @@ template <class Bits>
 void check_conversions(const ref::Format& f, const ConvertOps<Bits>& ops, uint64_t salt) {
   const uint64_t n = iterations();
   Checker to_w("fcvt.w"), to_wu("fcvt.wu"), to_l("fcvt.l"), to_lu("fcvt.lu");
-  Checker from_w("fcvt from w"), from_wu("fcvt from wu"), from_l("fcvt from l"), from_lu("fcvt from lu");
+  Checker from_w("fcvt from w"), from_wu("fcvt from wu"), from_l("fcvt from l"),
+      from_lu("fcvt from lu");
   for (RM rm : kModes) {
     Operands gen(f, seed() ^ salt ^ (static_cast<uint64_t>(rm) << 40));
     for (uint64_t i = 0; i < n; ++i) {
@@ -324,7 +340,8 @@ void check_conversions(const ref::Format& f, const ConvertOps<Bits>& ops, uint64
       const auto w = static_cast<int32_t>(static_cast<uint32_t>(v));
       const auto wu = static_cast<uint32_t>(v);
       const auto l = static_cast<int64_t>(v);
-      const auto mag32 = w < 0 ? 0 - static_cast<uint64_t>(static_cast<int64_t>(w)) : static_cast<uint64_t>(w);
+      const auto mag32 =
+          w < 0 ? 0 - static_cast<uint64_t>(static_cast<int64_t>(w)) : static_cast<uint64_t>(w);
       const auto mag64 = l < 0 ? 0 - v : v;
       from_w.compare(rm, {wu}, run(ops.from_w, w, rm), ref::from_int(f, w < 0, mag32, rm));
       from_wu.compare(rm, {wu}, run(ops.from_wu, wu, rm), ref::from_int(f, false, wu, rm));
@@ -334,8 +351,12 @@ void check_conversions(const ref::Format& f, const ConvertOps<Bits>& ops, uint64
   }
 }
 
-TEST(FpRandom, SingleIntegerConversionsMatchReference) { check_conversions(ref::kSingle, kSingleConvert, 3); }
-TEST(FpRandom, DoubleIntegerConversionsMatchReference) { check_conversions(ref::kDouble, kDoubleConvert, 4); }
+TEST(FpRandom, SingleIntegerConversionsMatchReference) {
+  check_conversions(ref::kSingle, kSingleConvert, 3);
+}
+TEST(FpRandom, DoubleIntegerConversionsMatchReference) {
+  check_conversions(ref::kDouble, kDoubleConvert, 4);
+}
 
 TEST(FpRandom, FormatConversionsMatchReference) {
   const uint64_t n = iterations();
@@ -365,7 +386,8 @@ TEST(FpRandom, FormatConversionsMatchReference) {
 // The software core (RMM path, FMA fallback) must agree with the host SSE
 // unit in every mode the host has: a second, hardware-based reference.
 template <class F>
-void check_soft_core_against_host(const ref::Format& f, const Ops<typename F::Bits>& ops, uint64_t salt) {
+void check_soft_core_against_host(const ref::Format& f, const Ops<typename F::Bits>& ops,
+                                  uint64_t salt) {
   using Bits = typename F::Bits;
   const uint64_t n = iterations();
   Checker add("soft add"), mul("soft mul"), div("soft div"), fma("soft fma");
@@ -379,22 +401,28 @@ void check_soft_core_against_host(const ref::Format& f, const Ops<typename F::Bi
       add.compare(rm, {a, b}, run(detail::soft_add<F>, a, b, rm), as_ref(run(ops.add, a, b, rm)));
       mul.compare(rm, {a, b}, run(detail::soft_mul<F>, a, b, rm), as_ref(run(ops.mul, a, b, rm)));
       div.compare(rm, {a, b}, run(detail::soft_div<F>, a, b, rm), as_ref(run(ops.div, a, b, rm)));
-      fma.compare(rm, {a, b, c}, run(detail::soft_fma<F>, a, b, c, rm), as_ref(run(ops.fmadd, a, b, c, rm)));
+      fma.compare(rm, {a, b, c}, run(detail::soft_fma<F>, a, b, c, rm),
+                  as_ref(run(ops.fmadd, a, b, c, rm)));
     }
   }
 }
 
-TEST(FpRandom, SingleSoftCoreMatchesHost) { check_soft_core_against_host<detail::F32>(ref::kSingle, kSingleOps, 7); }
-TEST(FpRandom, DoubleSoftCoreMatchesHost) { check_soft_core_against_host<detail::F64>(ref::kDouble, kDoubleOps, 8); }
+TEST(FpRandom, SingleSoftCoreMatchesHost) {
+  check_soft_core_against_host<detail::F32>(ref::kSingle, kSingleOps, 7);
+}
+TEST(FpRandom, DoubleSoftCoreMatchesHost) {
+  check_soft_core_against_host<detail::F64>(ref::kDouble, kDoubleOps, 8);
+}
 
 // ------------------------------------------------------------ comparisons
 
 // min/max/eq/lt/le against host comparisons of the same values (IEEE
 // semantics in the compiler), plus the RISC-V NaN and signed-zero rules.
 template <class Host, class Bits>
-void check_comparisons(const ref::Format& f, Bits (*min)(Bits, Bits, uint32_t&), Bits (*max)(Bits, Bits, uint32_t&),
-                       bool (*eq)(Bits, Bits, uint32_t&), bool (*lt)(Bits, Bits, uint32_t&),
-                       bool (*le)(Bits, Bits, uint32_t&), uint64_t salt) {
+void check_comparisons(const ref::Format& f, Bits (*min)(Bits, Bits, uint32_t&),
+                       Bits (*max)(Bits, Bits, uint32_t&), bool (*eq)(Bits, Bits, uint32_t&),
+                       bool (*lt)(Bits, Bits, uint32_t&), bool (*le)(Bits, Bits, uint32_t&),
+                       uint64_t salt) {
   const uint64_t n = 4 * iterations();
   Operands gen(f, seed() ^ salt);
   const Bits sign = Bits{1} << (f.exp_bits + f.frac_bits());
@@ -438,8 +466,8 @@ void check_comparisons(const ref::Format& f, Bits (*min)(Bits, Bits, uint32_t&),
     const bool ok_le = le(a, b, fl) == (x <= y) && fl == nan_flag;
     if (!(ok_min && ok_max && ok_eq && ok_lt && ok_le)) {
       ++failures;
-      ADD_FAILURE() << "operands " << hex(a) << " " << hex(b) << ": min " << ok_min << " max " << ok_max << " eq "
-                    << ok_eq << " lt " << ok_lt << " le " << ok_le;
+      ADD_FAILURE() << "operands " << hex(a) << " " << hex(b) << ": min " << ok_min << " max "
+                    << ok_max << " eq " << ok_eq << " lt " << ok_lt << " le " << ok_le;
     }
   }
 }

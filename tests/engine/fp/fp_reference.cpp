@@ -217,8 +217,10 @@ Result round_into(const Format& f, const Exact& x, RoundingMode rm) {
   const int result_top = q + width - 1;
   if (result_top > f.emax) {
     const bool to_inf = rm == RoundingMode::RNE || rm == RoundingMode::RMM ||
-                        (rm == RoundingMode::RDN && x.negative) || (rm == RoundingMode::RUP && !x.negative);
-    return {signed_bits(f, x.negative, to_inf ? inf_bits(f) : max_finite_bits(f)), flag::OF | flag::NX};
+                        (rm == RoundingMode::RDN && x.negative) ||
+                        (rm == RoundingMode::RUP && !x.negative);
+    return {signed_bits(f, x.negative, to_inf ? inf_bits(f) : max_finite_bits(f)),
+            flag::OF | flag::NX};
   }
   if (width < p) {  // subnormal
     assert(q == f.emin - (p - 1));
@@ -293,7 +295,9 @@ Result add(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) {
   return finish_sum(f, x.value, y.value, rm);
 }
 
-Result sub(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) { return add(f, a, b ^ sign_bit(f), rm); }
+Result sub(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) {
+  return add(f, a, b ^ sign_bit(f), rm);
+}
 
 Result mul(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) {
   const Decoded x = decode(f, a);
@@ -306,7 +310,8 @@ Result mul(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) {
   if (any_inf) return {signed_bits(f, negative, inf_bits(f)), 0};
   if (any_zero) return {signed_bits(f, negative, 0), 0};
   const u128 product = u128{x.value.mag.low64()} * y.value.mag.low64();
-  return round_into(f, Exact{negative, BigNat::from(product), x.value.exp + y.value.exp, false}, rm);
+  return round_into(f, Exact{negative, BigNat::from(product), x.value.exp + y.value.exp, false},
+                    rm);
 }
 
 Result div(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) {
@@ -326,7 +331,8 @@ Result div(const Format& f, uint64_t a, uint64_t b, RoundingMode rm) {
   const Exact ny = normalized(y.value, 53);
   const u128 num = u128{nx.mag.low64()} << 70;
   const u128 den = ny.mag.low64();
-  return round_into(f, Exact{negative, BigNat::from(num / den), nx.exp - ny.exp - 70, num % den != 0}, rm);
+  return round_into(
+      f, Exact{negative, BigNat::from(num / den), nx.exp - ny.exp - 70, num % den != 0}, rm);
 }
 
 Result sqrt(const Format& f, uint64_t a, RoundingMode rm) {
@@ -343,11 +349,12 @@ Result sqrt(const Format& f, uint64_t a, RoundingMode rm) {
   constexpr int kScale = 34;  // radicand < 2^122, root >= 2^60
   bool remainder_nonzero = false;
   const u128 root = isqrt_with_remainder(u128{n.mag.low64()} << (2 * kScale), remainder_nonzero);
-  return round_into(f, Exact{false, BigNat::from(root), (n.exp - 2 * kScale) / 2, remainder_nonzero}, rm);
+  return round_into(
+      f, Exact{false, BigNat::from(root), (n.exp - 2 * kScale) / 2, remainder_nonzero}, rm);
 }
 
-Result fma(const Format& f, uint64_t a, uint64_t b, uint64_t c, bool negate_product, bool negate_addend,
-           RoundingMode rm) {
+Result fma(const Format& f, uint64_t a, uint64_t b, uint64_t c, bool negate_product,
+           bool negate_addend, RoundingMode rm) {
   const Decoded x = decode(f, a);
   const Decoded y = decode(f, b);
   Decoded z = decode(f, c);

@@ -34,8 +34,8 @@ Result mul(const Format& f, uint64_t a, uint64_t b, RoundingMode rm);
 Result div(const Format& f, uint64_t a, uint64_t b, RoundingMode rm);
 Result sqrt(const Format& f, uint64_t a, RoundingMode rm);
 // (negate_product ? -(a*b) : a*b) + (negate_addend ? -c : c), one rounding.
-Result fma(const Format& f, uint64_t a, uint64_t b, uint64_t c, bool negate_product, bool negate_addend,
-           RoundingMode rm);
+Result fma(const Format& f, uint64_t a, uint64_t b, uint64_t c, bool negate_product,
+           bool negate_addend, RoundingMode rm);
 
 // Float -> integer of `width` bits (32/64), signed or not; bits holds the
 // integer's two's complement pattern truncated to `width` bits.

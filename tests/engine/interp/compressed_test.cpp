@@ -15,8 +15,7 @@ class CompressedTest : public InterpTest {};
 TEST_F(CompressedTest, Addi16spBothDirections) {
   const uint64_t sp = kData + 0x1000;
   Program p;
-  p << c_addi16sp(-512) << c_mv(5, 2) << c_addi16sp(496) << c_mv(6, 2) << c_addi16sp(16)
-    << ecall();
+  p << c_addi16sp(-512) << c_mv(5, 2) << c_addi16sp(496) << c_mv(6, 2) << c_addi16sp(16) << ecall();
   cpu.x[2] = sp;
   exec_ok(p);
   EXPECT_EQ(cpu.x[5], sp - 512);
@@ -154,13 +153,13 @@ TEST_F(CompressedTest, RegisterBasedLoadsAndStores) {
 
 TEST_F(CompressedTest, JumpsForwardAndBackward) {
   Program p;
-  p << c_j(6)        // 0  -> 6
-    << c_li(5, 1)    // 2  (skipped)
-    << c_j(8)        // 4  -> 12
-    << c_li(6, 2)    // 6
-    << c_j(-4)       // 8  -> 4
-    << c_li(5, 3)    // 10 (skipped)
-    << ecall();      // 12
+  p << c_j(6)      // 0  -> 6
+    << c_li(5, 1)  // 2  (skipped)
+    << c_j(8)      // 4  -> 12
+    << c_li(6, 2)  // 6
+    << c_j(-4)     // 8  -> 4
+    << c_li(5, 3)  // 10 (skipped)
+    << ecall();    // 12
   exec_ok(p);
   EXPECT_EQ(cpu.x[5], 0u);
   EXPECT_EQ(cpu.x[6], 2u);
@@ -169,14 +168,14 @@ TEST_F(CompressedTest, JumpsForwardAndBackward) {
 
 TEST_F(CompressedTest, BranchesForwardAndBackward) {
   Program p;
-  p << c_addi(9, 3)       // 0: loop
-    << c_addi(8, -1)      // 2
-    << c_bnez(8, -4)      // 4  -> 0 while x8 != 0
-    << c_beqz(8, 4)       // 6  -> 10 (taken)
-    << c_li(5, 1)         // 8  (skipped)
-    << c_bnez(8, 4)       // 10 (not taken)
-    << c_li(6, 7)         // 12
-    << ecall();           // 14
+  p << c_addi(9, 3)   // 0: loop
+    << c_addi(8, -1)  // 2
+    << c_bnez(8, -4)  // 4  -> 0 while x8 != 0
+    << c_beqz(8, 4)   // 6  -> 10 (taken)
+    << c_li(5, 1)     // 8  (skipped)
+    << c_bnez(8, 4)   // 10 (not taken)
+    << c_li(6, 7)     // 12
+    << ecall();       // 14
   cpu.x[8] = 5;
   exec_ok(p);
   EXPECT_EQ(cpu.x[9], 15u);
@@ -188,11 +187,11 @@ TEST_F(CompressedTest, BranchesForwardAndBackward) {
 // c.jalr links the address of the following instruction: pc + 2.
 TEST_F(CompressedTest, JalrLinksPcPlus2AndJr) {
   Program p;
-  p << c_jalr(6)     // 0: ra = 2, -> 8
-    << c_li(5, 1)    // 2
-    << ecall()       // 4
-    << c_jr(1)       // 8: -> 2
-    << ecall();      // 10
+  p << c_jalr(6)   // 0: ra = 2, -> 8
+    << c_li(5, 1)  // 2
+    << ecall()     // 4
+    << c_jr(1)     // 8: -> 2
+    << ecall();    // 10
   cpu.x[6] = kCode + 8;
   const StopReason reason = exec(p);
   ASSERT_EQ(reason, StopReason::Syscall) << describe(reason, fault, cpu);
@@ -205,11 +204,11 @@ TEST_F(CompressedTest, JalrLinksPcPlus2AndJr) {
 // c.jalr ra: the target is read before ra is overwritten.
 TEST_F(CompressedTest, JalrThroughRa) {
   Program p;
-  p << c_jalr(1)     // 0: -> old ra (6), ra = 2
-    << c_li(5, 1)    // 2
-    << c_nop()       // 4
-    << c_li(6, 2)    // 6
-    << ecall();      // 8
+  p << c_jalr(1)   // 0: -> old ra (6), ra = 2
+    << c_li(5, 1)  // 2
+    << c_nop()     // 4
+    << c_li(6, 2)  // 6
+    << ecall();    // 8
   cpu.x[1] = kCode + 6;
   exec_ok(p);
   EXPECT_EQ(cpu.x[1], kCode + 2);
@@ -262,8 +261,8 @@ TEST_F(CompressedTest, HintsExecuteAsNoOps) {
 // Reserved RVC encodings are illegal instructions: c.addi16sp 0, c.lui rd, 0, c.lwsp/c.ldsp
 // with rd = x0, c.jr x0, c.addiw x0, c.addi4spn with 0, quadrant 0 funct3 100, c.unimp.
 TEST_F(CompressedTest, ReservedEncodingsAreIllegal) {
-  for (uint32_t bits : {0x6101u, 0x6281u, 0x4002u, 0x6002u, 0x8002u, 0x2001u, 0x0004u, 0x8000u,
-                        0x0000u}) {
+  for (uint32_t bits :
+       {0x6101u, 0x6281u, 0x4002u, 0x6002u, 0x8002u, 0x2001u, 0x0004u, 0x8000u, 0x0000u}) {
     SCOPED_TRACE(testing::Message() << std::hex << "0x" << bits);
     Program p;
     p << c_li(5, 1) << illegal16(bits) << c_nop() << ecall();

@@ -105,15 +105,15 @@ TEST_F(CsrTest, InstretCountsInstructionsRetiredBeforeTheRead) {
 
 TEST_F(CsrTest, InstretAfterBranchesAndLoops) {
   Program p;
-  p << addi(10, 0, 1)            // 0
-    << beq(0, 0, 8)              // 4  -> 12
-    << addi(11, 0, 1)            // 8  (skipped)
-    << csrrs(5, kCsrInstret, 0)  // 12: 2 retired before
-    << addi(12, 0, 4)            // 16
-    << addi(12, 12, -1)          // 20: loop
-    << bne(12, 0, -4)            // 24
-    << csrrsi(6, kCsrInstret, 0) // 28: 3 + 1 + 8 retired before
-    << ecall();                  // 32
+  p << addi(10, 0, 1)             // 0
+    << beq(0, 0, 8)               // 4  -> 12
+    << addi(11, 0, 1)             // 8  (skipped)
+    << csrrs(5, kCsrInstret, 0)   // 12: 2 retired before
+    << addi(12, 0, 4)             // 16
+    << addi(12, 12, -1)           // 20: loop
+    << bne(12, 0, -4)             // 24
+    << csrrsi(6, kCsrInstret, 0)  // 28: 3 + 1 + 8 retired before
+    << ecall();                   // 32
   exec_ok(p);
   EXPECT_EQ(cpu.x[5], 2u);
   EXPECT_EQ(cpu.x[6], 12u);
@@ -154,8 +154,8 @@ TEST_F(CsrTest, CountersAreReadOnly) {
 // CpuState::deterministic: cycle follows instret and time is instret / 100.
 TEST_F(CsrTest, DeterministicCountersFollowInstret) {
   Program p;
-  p << addi(10, 0, 1) << csrrs(5, kCsrCycle, 0) << csrrs(6, kCsrInstret, 0)
-    << csrrs(7, kCsrTime, 0) << ecall();
+  p << addi(10, 0, 1) << csrrs(5, kCsrCycle, 0) << csrrs(6, kCsrInstret, 0) << csrrs(7, kCsrTime, 0)
+    << ecall();
   cpu.deterministic = true;
   cpu.instret = 1000;
   exec_ok(p);

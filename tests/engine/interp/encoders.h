@@ -46,8 +46,8 @@ constexpr uint32_t I(int32_t imm, unsigned rs1, uint32_t f3, unsigned rd, uint32
 }
 constexpr uint32_t S(int32_t imm, unsigned rs2, unsigned rs1, uint32_t f3, uint32_t opcode) {
   const uint32_t u = static_cast<uint32_t>(imm);
-  return (((u >> 5) & 0x7f) << 25) | (uint32_t{rs2} << 20) | (uint32_t{rs1} << 15) |
-         (f3 << 12) | ((u & 0x1f) << 7) | opcode;
+  return (((u >> 5) & 0x7f) << 25) | (uint32_t{rs2} << 20) | (uint32_t{rs1} << 15) | (f3 << 12) |
+         ((u & 0x1f) << 7) | opcode;
 }
 constexpr uint32_t B(int32_t offset, unsigned rs2, unsigned rs1, uint32_t f3) {
   const uint32_t u = static_cast<uint32_t>(offset);
@@ -78,13 +78,21 @@ constexpr uint32_t AMO(uint32_t funct5, unsigned rs2, unsigned rs1, uint32_t f3,
 
 // ---- RV64I ----------------------------------------------------------------------------
 
-constexpr Insn lui(unsigned rd, uint32_t imm20) { return {fmt::U(imm20, rd, 0x37), 4, Opcode::LUI}; }
-constexpr Insn auipc(unsigned rd, uint32_t imm20) { return {fmt::U(imm20, rd, 0x17), 4, Opcode::AUIPC}; }
+constexpr Insn lui(unsigned rd, uint32_t imm20) {
+  return {fmt::U(imm20, rd, 0x37), 4, Opcode::LUI};
+}
+constexpr Insn auipc(unsigned rd, uint32_t imm20) {
+  return {fmt::U(imm20, rd, 0x17), 4, Opcode::AUIPC};
+}
 constexpr Insn jal(unsigned rd, int32_t offset) { return {fmt::J(offset, rd), 4, Opcode::JAL}; }
-constexpr Insn jalr(unsigned rd, unsigned rs1, int32_t imm) { return {fmt::I(imm, rs1, 0, rd, 0x67), 4, Opcode::JALR}; }
+constexpr Insn jalr(unsigned rd, unsigned rs1, int32_t imm) {
+  return {fmt::I(imm, rs1, 0, rd, 0x67), 4, Opcode::JALR};
+}
 
-#define VMT_BRANCH(name, OP, f3) \
-  constexpr Insn name(unsigned rs1, unsigned rs2, int32_t offset) { return {fmt::B(offset, rs2, rs1, f3), 4, Opcode::OP}; }
+#define VMT_BRANCH(name, OP, f3)                                    \
+  constexpr Insn name(unsigned rs1, unsigned rs2, int32_t offset) { \
+    return {fmt::B(offset, rs2, rs1, f3), 4, Opcode::OP};           \
+  }
 VMT_BRANCH(beq, BEQ, 0)
 VMT_BRANCH(bne, BNE, 1)
 VMT_BRANCH(blt, BLT, 4)
@@ -93,8 +101,10 @@ VMT_BRANCH(bltu, BLTU, 6)
 VMT_BRANCH(bgeu, BGEU, 7)
 #undef VMT_BRANCH
 
-#define VMT_ITYPE(name, OP, f3, opcode) \
-  constexpr Insn name(unsigned rd, unsigned rs1, int32_t imm) { return {fmt::I(imm, rs1, f3, rd, opcode), 4, Opcode::OP}; }
+#define VMT_ITYPE(name, OP, f3, opcode)                         \
+  constexpr Insn name(unsigned rd, unsigned rs1, int32_t imm) { \
+    return {fmt::I(imm, rs1, f3, rd, opcode), 4, Opcode::OP};   \
+  }
 VMT_ITYPE(lb, LB, 0, 0x03)
 VMT_ITYPE(lh, LH, 1, 0x03)
 VMT_ITYPE(lw, LW, 2, 0x03)
@@ -113,8 +123,10 @@ VMT_ITYPE(flw, FLW, 2, 0x07)
 VMT_ITYPE(fld, FLD, 3, 0x07)
 #undef VMT_ITYPE
 
-#define VMT_STYPE(name, OP, f3, opcode) \
-  constexpr Insn name(unsigned rs2, unsigned rs1, int32_t imm) { return {fmt::S(imm, rs2, rs1, f3, opcode), 4, Opcode::OP}; }
+#define VMT_STYPE(name, OP, f3, opcode)                          \
+  constexpr Insn name(unsigned rs2, unsigned rs1, int32_t imm) { \
+    return {fmt::S(imm, rs2, rs1, f3, opcode), 4, Opcode::OP};   \
+  }
 VMT_STYPE(sb, SB, 0, 0x23)
 VMT_STYPE(sh, SH, 1, 0x23)
 VMT_STYPE(sw, SW, 2, 0x23)
@@ -124,12 +136,18 @@ VMT_STYPE(fsd, FSD, 3, 0x27)
 #undef VMT_STYPE
 
 // Shifts by immediate: `hi` is the funct6 (64-bit forms) or funct7 (W forms) above shamt.
-#define VMT_SHIFT6(name, OP, funct6, f3, opcode) \
-  constexpr Insn name(unsigned rd, unsigned rs1, unsigned shamt) { \
-    return {(uint32_t{funct6} << 26) | ((shamt & 63u) << 20) | (uint32_t{rs1} << 15) | (f3 << 12) | (uint32_t{rd} << 7) | opcode, 4, Opcode::OP}; }
-#define VMT_SHIFT5(name, OP, funct7, f3, opcode) \
-  constexpr Insn name(unsigned rd, unsigned rs1, unsigned shamt) { \
-    return {(uint32_t{funct7} << 25) | ((shamt & 31u) << 20) | (uint32_t{rs1} << 15) | (f3 << 12) | (uint32_t{rd} << 7) | opcode, 4, Opcode::OP}; }
+#define VMT_SHIFT6(name, OP, funct6, f3, opcode)                                       \
+  constexpr Insn name(unsigned rd, unsigned rs1, unsigned shamt) {                     \
+    return {(uint32_t{funct6} << 26) | ((shamt & 63u) << 20) | (uint32_t{rs1} << 15) | \
+                (f3 << 12) | (uint32_t{rd} << 7) | opcode,                             \
+            4, Opcode::OP};                                                            \
+  }
+#define VMT_SHIFT5(name, OP, funct7, f3, opcode)                                       \
+  constexpr Insn name(unsigned rd, unsigned rs1, unsigned shamt) {                     \
+    return {(uint32_t{funct7} << 25) | ((shamt & 31u) << 20) | (uint32_t{rs1} << 15) | \
+                (f3 << 12) | (uint32_t{rd} << 7) | opcode,                             \
+            4, Opcode::OP};                                                            \
+  }
 VMT_SHIFT6(slli, SLLI, 0x00, 1, 0x13)
 VMT_SHIFT6(srli, SRLI, 0x00, 5, 0x13)
 VMT_SHIFT6(srai, SRAI, 0x10, 5, 0x13)
@@ -147,8 +165,10 @@ VMT_SHIFT6(bseti, BSETI, 0x0a, 1, 0x13)
 #undef VMT_SHIFT6
 #undef VMT_SHIFT5
 
-#define VMT_RTYPE(name, OP, f7, f3, opcode) \
-  constexpr Insn name(unsigned rd, unsigned rs1, unsigned rs2) { return {fmt::R(f7, rs2, rs1, f3, rd, opcode), 4, Opcode::OP}; }
+#define VMT_RTYPE(name, OP, f7, f3, opcode)                       \
+  constexpr Insn name(unsigned rd, unsigned rs1, unsigned rs2) {  \
+    return {fmt::R(f7, rs2, rs1, f3, rd, opcode), 4, Opcode::OP}; \
+  }
 VMT_RTYPE(add, ADD, 0x00, 0, 0x33)
 VMT_RTYPE(sub, SUB, 0x20, 0, 0x33)
 VMT_RTYPE(sll, SLL, 0x00, 1, 0x33)
@@ -206,8 +226,10 @@ VMT_RTYPE(bset, BSET, 0x14, 1, 0x33)
 #undef VMT_RTYPE
 
 // Zbb unary forms: a fixed 12-bit field above rs1.
-#define VMT_UNARY(name, OP, field12, f3, opcode) \
-  constexpr Insn name(unsigned rd, unsigned rs1) { return {fmt::I(field12, rs1, f3, rd, opcode), 4, Opcode::OP}; }
+#define VMT_UNARY(name, OP, field12, f3, opcode)                  \
+  constexpr Insn name(unsigned rd, unsigned rs1) {                \
+    return {fmt::I(field12, rs1, f3, rd, opcode), 4, Opcode::OP}; \
+  }
 VMT_UNARY(clz, CLZ, 0x600, 1, 0x13)
 VMT_UNARY(ctz, CTZ, 0x601, 1, 0x13)
 VMT_UNARY(cpop, CPOP, 0x602, 1, 0x13)
@@ -229,10 +251,16 @@ constexpr Insn nop() { return addi(0, 0, 0); }
 
 // ---- A --------------------------------------------------------------------------------
 
-constexpr Insn lr_w(unsigned rd, unsigned rs1) { return {fmt::AMO(0x02, 0, rs1, 2, rd), 4, Opcode::LR_W}; }
-constexpr Insn lr_d(unsigned rd, unsigned rs1) { return {fmt::AMO(0x02, 0, rs1, 3, rd), 4, Opcode::LR_D}; }
-#define VMT_AMO(name, OP, funct5, f3) \
-  constexpr Insn name(unsigned rd, unsigned rs2, unsigned rs1) { return {fmt::AMO(funct5, rs2, rs1, f3, rd), 4, Opcode::OP}; }
+constexpr Insn lr_w(unsigned rd, unsigned rs1) {
+  return {fmt::AMO(0x02, 0, rs1, 2, rd), 4, Opcode::LR_W};
+}
+constexpr Insn lr_d(unsigned rd, unsigned rs1) {
+  return {fmt::AMO(0x02, 0, rs1, 3, rd), 4, Opcode::LR_D};
+}
+#define VMT_AMO(name, OP, funct5, f3)                            \
+  constexpr Insn name(unsigned rd, unsigned rs2, unsigned rs1) { \
+    return {fmt::AMO(funct5, rs2, rs1, f3, rd), 4, Opcode::OP};  \
+  }
 VMT_AMO(sc_w, SC_W, 0x03, 2)
 VMT_AMO(amoswap_w, AMOSWAP_W, 0x01, 2)
 VMT_AMO(amoadd_w, AMOADD_W, 0x00, 2)
@@ -257,9 +285,10 @@ VMT_AMO(amomaxu_d, AMOMAXU_D, 0x1c, 3)
 
 // ---- Zicsr ----------------------------------------------------------------------------
 
-#define VMT_CSR(name, OP, f3) \
-  constexpr Insn name(unsigned rd, unsigned csr, unsigned rs1_or_uimm) { \
-    return {fmt::I(static_cast<int32_t>(csr), rs1_or_uimm, f3, rd, 0x73), 4, Opcode::OP}; }
+#define VMT_CSR(name, OP, f3)                                                             \
+  constexpr Insn name(unsigned rd, unsigned csr, unsigned rs1_or_uimm) {                  \
+    return {fmt::I(static_cast<int32_t>(csr), rs1_or_uimm, f3, rd, 0x73), 4, Opcode::OP}; \
+  }
 VMT_CSR(csrrw, CSRRW, 1)
 VMT_CSR(csrrs, CSRRS, 2)
 VMT_CSR(csrrc, CSRRC, 3)
@@ -270,9 +299,10 @@ VMT_CSR(csrrci, CSRRCI, 7)
 
 // ---- F and D --------------------------------------------------------------------------
 
-#define VMT_FP3(name, OP, f7) \
+#define VMT_FP3(name, OP, f7)                                                        \
   constexpr Insn name(unsigned rd, unsigned rs1, unsigned rs2, unsigned rm = kDYN) { \
-    return {fmt::R(f7, rs2, rs1, rm, rd, 0x53), 4, Opcode::OP}; }
+    return {fmt::R(f7, rs2, rs1, rm, rd, 0x53), 4, Opcode::OP};                      \
+  }
 VMT_FP3(fadd_s, FADD_S, 0x00)
 VMT_FP3(fsub_s, FSUB_S, 0x04)
 VMT_FP3(fmul_s, FMUL_S, 0x08)
@@ -284,8 +314,10 @@ VMT_FP3(fdiv_d, FDIV_D, 0x0d)
 #undef VMT_FP3
 
 // Fixed funct3 (no rounding mode).
-#define VMT_FPF3(name, OP, f7, f3) \
-  constexpr Insn name(unsigned rd, unsigned rs1, unsigned rs2) { return {fmt::R(f7, rs2, rs1, f3, rd, 0x53), 4, Opcode::OP}; }
+#define VMT_FPF3(name, OP, f7, f3)                               \
+  constexpr Insn name(unsigned rd, unsigned rs1, unsigned rs2) { \
+    return {fmt::R(f7, rs2, rs1, f3, rd, 0x53), 4, Opcode::OP};  \
+  }
 VMT_FPF3(fsgnj_s, FSGNJ_S, 0x10, 0)
 VMT_FPF3(fsgnjn_s, FSGNJN_S, 0x10, 1)
 VMT_FPF3(fsgnjx_s, FSGNJX_S, 0x10, 2)
@@ -305,9 +337,10 @@ VMT_FPF3(fle_d, FLE_D, 0x51, 0)
 #undef VMT_FPF3
 
 // One source, rs2 field fixed, with rounding mode.
-#define VMT_FP1RM(name, OP, f7, rs2field) \
+#define VMT_FP1RM(name, OP, f7, rs2field)                              \
   constexpr Insn name(unsigned rd, unsigned rs1, unsigned rm = kDYN) { \
-    return {fmt::R(f7, rs2field, rs1, rm, rd, 0x53), 4, Opcode::OP}; }
+    return {fmt::R(f7, rs2field, rs1, rm, rd, 0x53), 4, Opcode::OP};   \
+  }
 VMT_FP1RM(fsqrt_s, FSQRT_S, 0x2c, 0)
 VMT_FP1RM(fsqrt_d, FSQRT_D, 0x2d, 0)
 VMT_FP1RM(fcvt_s_d, FCVT_S_D, 0x20, 1)
@@ -331,8 +364,10 @@ VMT_FP1RM(fcvt_d_lu, FCVT_D_LU, 0x69, 3)
 #undef VMT_FP1RM
 
 // One source, fixed funct3.
-#define VMT_FP1(name, OP, f7, f3) \
-  constexpr Insn name(unsigned rd, unsigned rs1) { return {fmt::R(f7, 0, rs1, f3, rd, 0x53), 4, Opcode::OP}; }
+#define VMT_FP1(name, OP, f7, f3)                             \
+  constexpr Insn name(unsigned rd, unsigned rs1) {            \
+    return {fmt::R(f7, 0, rs1, f3, rd, 0x53), 4, Opcode::OP}; \
+  }
 VMT_FP1(fmv_x_w, FMV_X_W, 0x70, 0)
 VMT_FP1(fclass_s, FCLASS_S, 0x70, 1)
 VMT_FP1(fmv_w_x, FMV_W_X, 0x78, 0)
@@ -341,9 +376,10 @@ VMT_FP1(fclass_d, FCLASS_D, 0x71, 1)
 VMT_FP1(fmv_d_x, FMV_D_X, 0x79, 0)
 #undef VMT_FP1
 
-#define VMT_FMA(name, OP, fmt2, opcode) \
+#define VMT_FMA(name, OP, fmt2, opcode)                                                            \
   constexpr Insn name(unsigned rd, unsigned rs1, unsigned rs2, unsigned rs3, unsigned rm = kDYN) { \
-    return {fmt::R4(rs3, fmt2, rs2, rs1, rm, rd, opcode), 4, Opcode::OP}; }
+    return {fmt::R4(rs3, fmt2, rs2, rs1, rm, rd, opcode), 4, Opcode::OP};                          \
+  }
 VMT_FMA(fmadd_s, FMADD_S, 0, 0x43)
 VMT_FMA(fmsub_s, FMSUB_S, 0, 0x47)
 VMT_FMA(fnmsub_s, FNMSUB_S, 0, 0x4b)
@@ -359,9 +395,12 @@ VMT_FMA(fnmadd_d, FNMADD_D, 1, 0x4f)
 // them. `bit(v, n)` is bit n of v; `bits(v, hi, lo)` the field v[hi:lo].
 
 namespace cbits {
-constexpr uint32_t bit(int64_t v, unsigned n) { return static_cast<uint32_t>((static_cast<uint64_t>(v) >> n) & 1); }
+constexpr uint32_t bit(int64_t v, unsigned n) {
+  return static_cast<uint32_t>((static_cast<uint64_t>(v) >> n) & 1);
+}
 constexpr uint32_t bits(int64_t v, unsigned hi, unsigned lo) {
-  return static_cast<uint32_t>((static_cast<uint64_t>(v) >> lo) & ((uint64_t{1} << (hi - lo + 1)) - 1));
+  return static_cast<uint32_t>((static_cast<uint64_t>(v) >> lo) &
+                               ((uint64_t{1} << (hi - lo + 1)) - 1));
 }
 constexpr uint32_t p(unsigned reg) { return (reg - 8) & 7; }  // x8..x15 -> 3-bit field
 }  // namespace cbits
@@ -369,10 +408,11 @@ constexpr uint32_t p(unsigned reg) { return (reg - 8) & 7; }  // x8..x15 -> 3-bi
 constexpr Insn c_insn(uint32_t bits16, Opcode op) { return {bits16 & 0xffff, 2, op}; }
 
 // Quadrant 0
-constexpr Insn c_addi4spn(unsigned rd, uint32_t uimm) {  // addi rd', sp, uimm (multiple of 4, nonzero)
+constexpr Insn c_addi4spn(unsigned rd,
+                          uint32_t uimm) {  // addi rd', sp, uimm (multiple of 4, nonzero)
   using namespace cbits;
-  return c_insn((0u << 13) | (bits(uimm, 5, 4) << 11) | (bits(uimm, 9, 6) << 7) | (bit(uimm, 2) << 6) |
-                    (bit(uimm, 3) << 5) | (p(rd) << 2) | 0,
+  return c_insn((0u << 13) | (bits(uimm, 5, 4) << 11) | (bits(uimm, 9, 6) << 7) |
+                    (bit(uimm, 2) << 6) | (bit(uimm, 3) << 5) | (p(rd) << 2) | 0,
                 Opcode::ADDI);
 }
 constexpr uint32_t c_clw_imm(uint32_t uimm) {  // uimm[5:3] at 12:10, uimm[2] at 6, uimm[6] at 5
@@ -384,22 +424,28 @@ constexpr uint32_t c_cld_imm(uint32_t uimm) {  // uimm[5:3] at 12:10, uimm[7:6] 
   return (bits(uimm, 5, 3) << 10) | (bits(uimm, 7, 6) << 5);
 }
 constexpr Insn c_lw(unsigned rd, unsigned rs1, uint32_t uimm) {
-  return c_insn((2u << 13) | c_clw_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rd) << 2), Opcode::LW);
+  return c_insn((2u << 13) | c_clw_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rd) << 2),
+                Opcode::LW);
 }
 constexpr Insn c_ld(unsigned rd, unsigned rs1, uint32_t uimm) {
-  return c_insn((3u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rd) << 2), Opcode::LD);
+  return c_insn((3u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rd) << 2),
+                Opcode::LD);
 }
 constexpr Insn c_fld(unsigned rd, unsigned rs1, uint32_t uimm) {
-  return c_insn((1u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rd) << 2), Opcode::FLD);
+  return c_insn((1u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rd) << 2),
+                Opcode::FLD);
 }
 constexpr Insn c_sw(unsigned rs2, unsigned rs1, uint32_t uimm) {
-  return c_insn((6u << 13) | c_clw_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rs2) << 2), Opcode::SW);
+  return c_insn((6u << 13) | c_clw_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rs2) << 2),
+                Opcode::SW);
 }
 constexpr Insn c_sd(unsigned rs2, unsigned rs1, uint32_t uimm) {
-  return c_insn((7u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rs2) << 2), Opcode::SD);
+  return c_insn((7u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rs2) << 2),
+                Opcode::SD);
 }
 constexpr Insn c_fsd(unsigned rs2, unsigned rs1, uint32_t uimm) {
-  return c_insn((5u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rs2) << 2), Opcode::FSD);
+  return c_insn((5u << 13) | c_cld_imm(uimm) | (cbits::p(rs1) << 7) | (cbits::p(rs2) << 2),
+                Opcode::FSD);
 }
 
 // Quadrant 1
@@ -407,17 +453,25 @@ constexpr uint32_t c_ci_imm(int64_t imm) {  // imm[5] at 12, imm[4:0] at 6:2
   return (cbits::bit(imm, 5) << 12) | (cbits::bits(imm, 4, 0) << 2);
 }
 constexpr Insn c_nop() { return c_insn(0x0001, Opcode::ADDI); }
-constexpr Insn c_addi(unsigned rd, int32_t imm) { return c_insn((0u << 13) | c_ci_imm(imm) | (rd << 7) | 1, Opcode::ADDI); }
-constexpr Insn c_addiw(unsigned rd, int32_t imm) { return c_insn((1u << 13) | c_ci_imm(imm) | (rd << 7) | 1, Opcode::ADDIW); }
-constexpr Insn c_li(unsigned rd, int32_t imm) { return c_insn((2u << 13) | c_ci_imm(imm) | (rd << 7) | 1, Opcode::ADDI); }
+constexpr Insn c_addi(unsigned rd, int32_t imm) {
+  return c_insn((0u << 13) | c_ci_imm(imm) | (rd << 7) | 1, Opcode::ADDI);
+}
+constexpr Insn c_addiw(unsigned rd, int32_t imm) {
+  return c_insn((1u << 13) | c_ci_imm(imm) | (rd << 7) | 1, Opcode::ADDIW);
+}
+constexpr Insn c_li(unsigned rd, int32_t imm) {
+  return c_insn((2u << 13) | c_ci_imm(imm) | (rd << 7) | 1, Opcode::ADDI);
+}
 constexpr Insn c_addi16sp(int32_t imm) {  // nzimm[9] at 12; nzimm[4|6|8:7|5] at 6:2
   using namespace cbits;
-  return c_insn((3u << 13) | (bit(imm, 9) << 12) | (2u << 7) | (bit(imm, 4) << 6) | (bit(imm, 6) << 5) |
-                    (bits(imm, 8, 7) << 3) | (bit(imm, 5) << 2) | 1,
+  return c_insn((3u << 13) | (bit(imm, 9) << 12) | (2u << 7) | (bit(imm, 4) << 6) |
+                    (bit(imm, 6) << 5) | (bits(imm, 8, 7) << 3) | (bit(imm, 5) << 2) | 1,
                 Opcode::ADDI);
 }
 // `nzimm6` is the signed 6-bit value of nzimm[17:12] (e.g. -1 for `c.lui rd, 0xfffff`).
-constexpr Insn c_lui(unsigned rd, int32_t nzimm6) { return c_insn((3u << 13) | c_ci_imm(nzimm6) | (rd << 7) | 1, Opcode::LUI); }
+constexpr Insn c_lui(unsigned rd, int32_t nzimm6) {
+  return c_insn((3u << 13) | c_ci_imm(nzimm6) | (rd << 7) | 1, Opcode::LUI);
+}
 constexpr Insn c_srli(unsigned rd, unsigned shamt) {
   return c_insn((4u << 13) | c_ci_imm(shamt) | (0u << 10) | (cbits::p(rd) << 7) | 1, Opcode::SRLI);
 }
@@ -427,9 +481,12 @@ constexpr Insn c_srai(unsigned rd, unsigned shamt) {
 constexpr Insn c_andi(unsigned rd, int32_t imm) {
   return c_insn((4u << 13) | c_ci_imm(imm) | (2u << 10) | (cbits::p(rd) << 7) | 1, Opcode::ANDI);
 }
-#define VMT_CA(name, OP, bit12, f2) \
-  constexpr Insn name(unsigned rd, unsigned rs2) { \
-    return c_insn((4u << 13) | (bit12 << 12) | (3u << 10) | (cbits::p(rd) << 7) | (f2 << 5) | (cbits::p(rs2) << 2) | 1, Opcode::OP); }
+#define VMT_CA(name, OP, bit12, f2)                                                           \
+  constexpr Insn name(unsigned rd, unsigned rs2) {                                            \
+    return c_insn((4u << 13) | (bit12 << 12) | (3u << 10) | (cbits::p(rd) << 7) | (f2 << 5) | \
+                      (cbits::p(rs2) << 2) | 1,                                               \
+                  Opcode::OP);                                                                \
+  }
 VMT_CA(c_sub, SUB, 0u, 0u)
 VMT_CA(c_xor, XOR, 0u, 1u)
 VMT_CA(c_or, OR, 0u, 2u)
@@ -439,9 +496,9 @@ VMT_CA(c_addw, ADDW, 1u, 1u)
 #undef VMT_CA
 constexpr Insn c_j(int32_t offset) {  // offset[11|4|9:8|10|6|7|3:1|5] at 12:2
   using namespace cbits;
-  return c_insn((5u << 13) | (bit(offset, 11) << 12) | (bit(offset, 4) << 11) | (bits(offset, 9, 8) << 9) |
-                    (bit(offset, 10) << 8) | (bit(offset, 6) << 7) | (bit(offset, 7) << 6) |
-                    (bits(offset, 3, 1) << 3) | (bit(offset, 5) << 2) | 1,
+  return c_insn((5u << 13) | (bit(offset, 11) << 12) | (bit(offset, 4) << 11) |
+                    (bits(offset, 9, 8) << 9) | (bit(offset, 10) << 8) | (bit(offset, 6) << 7) |
+                    (bit(offset, 7) << 6) | (bits(offset, 3, 1) << 3) | (bit(offset, 5) << 2) | 1,
                 Opcode::JAL);
 }
 constexpr uint32_t c_cb_offset(int32_t offset) {  // offset[8|4:3] at 12:10; [7:6|2:1|5] at 6:2
@@ -457,7 +514,9 @@ constexpr Insn c_bnez(unsigned rs1, int32_t offset) {
 }
 
 // Quadrant 2
-constexpr Insn c_slli(unsigned rd, unsigned shamt) { return c_insn((0u << 13) | c_ci_imm(shamt) | (rd << 7) | 2, Opcode::SLLI); }
+constexpr Insn c_slli(unsigned rd, unsigned shamt) {
+  return c_insn((0u << 13) | c_ci_imm(shamt) | (rd << 7) | 2, Opcode::SLLI);
+}
 constexpr uint32_t c_lwsp_imm(uint32_t uimm) {  // uimm[5] at 12; uimm[4:2|7:6] at 6:2
   using namespace cbits;
   return (bit(uimm, 5) << 12) | (bits(uimm, 4, 2) << 4) | (bits(uimm, 7, 6) << 2);
@@ -466,23 +525,39 @@ constexpr uint32_t c_ldsp_imm(uint32_t uimm) {  // uimm[5] at 12; uimm[4:3|8:6] 
   using namespace cbits;
   return (bit(uimm, 5) << 12) | (bits(uimm, 4, 3) << 5) | (bits(uimm, 8, 6) << 2);
 }
-constexpr Insn c_lwsp(unsigned rd, uint32_t uimm) { return c_insn((2u << 13) | c_lwsp_imm(uimm) | (rd << 7) | 2, Opcode::LW); }
-constexpr Insn c_ldsp(unsigned rd, uint32_t uimm) { return c_insn((3u << 13) | c_ldsp_imm(uimm) | (rd << 7) | 2, Opcode::LD); }
-constexpr Insn c_fldsp(unsigned rd, uint32_t uimm) { return c_insn((1u << 13) | c_ldsp_imm(uimm) | (rd << 7) | 2, Opcode::FLD); }
+constexpr Insn c_lwsp(unsigned rd, uint32_t uimm) {
+  return c_insn((2u << 13) | c_lwsp_imm(uimm) | (rd << 7) | 2, Opcode::LW);
+}
+constexpr Insn c_ldsp(unsigned rd, uint32_t uimm) {
+  return c_insn((3u << 13) | c_ldsp_imm(uimm) | (rd << 7) | 2, Opcode::LD);
+}
+constexpr Insn c_fldsp(unsigned rd, uint32_t uimm) {
+  return c_insn((1u << 13) | c_ldsp_imm(uimm) | (rd << 7) | 2, Opcode::FLD);
+}
 constexpr Insn c_jr(unsigned rs1) { return c_insn((8u << 12) | (rs1 << 7) | 2, Opcode::JALR); }
-constexpr Insn c_mv(unsigned rd, unsigned rs2) { return c_insn((8u << 12) | (rd << 7) | (rs2 << 2) | 2, Opcode::ADD); }
+constexpr Insn c_mv(unsigned rd, unsigned rs2) {
+  return c_insn((8u << 12) | (rd << 7) | (rs2 << 2) | 2, Opcode::ADD);
+}
 constexpr Insn c_ebreak() { return c_insn(0x9002, Opcode::EBREAK); }
 constexpr Insn c_jalr(unsigned rs1) { return c_insn((9u << 12) | (rs1 << 7) | 2, Opcode::JALR); }
-constexpr Insn c_add(unsigned rd, unsigned rs2) { return c_insn((9u << 12) | (rd << 7) | (rs2 << 2) | 2, Opcode::ADD); }
+constexpr Insn c_add(unsigned rd, unsigned rs2) {
+  return c_insn((9u << 12) | (rd << 7) | (rs2 << 2) | 2, Opcode::ADD);
+}
 constexpr uint32_t c_swsp_imm(uint32_t uimm) {  // uimm[5:2|7:6] at 12:7
   return (cbits::bits(uimm, 5, 2) << 9) | (cbits::bits(uimm, 7, 6) << 7);
 }
 constexpr uint32_t c_sdsp_imm(uint32_t uimm) {  // uimm[5:3|8:6] at 12:7
   return (cbits::bits(uimm, 5, 3) << 10) | (cbits::bits(uimm, 8, 6) << 7);
 }
-constexpr Insn c_swsp(unsigned rs2, uint32_t uimm) { return c_insn((6u << 13) | c_swsp_imm(uimm) | (rs2 << 2) | 2, Opcode::SW); }
-constexpr Insn c_sdsp(unsigned rs2, uint32_t uimm) { return c_insn((7u << 13) | c_sdsp_imm(uimm) | (rs2 << 2) | 2, Opcode::SD); }
-constexpr Insn c_fsdsp(unsigned rs2, uint32_t uimm) { return c_insn((5u << 13) | c_sdsp_imm(uimm) | (rs2 << 2) | 2, Opcode::FSD); }
+constexpr Insn c_swsp(unsigned rs2, uint32_t uimm) {
+  return c_insn((6u << 13) | c_swsp_imm(uimm) | (rs2 << 2) | 2, Opcode::SW);
+}
+constexpr Insn c_sdsp(unsigned rs2, uint32_t uimm) {
+  return c_insn((7u << 13) | c_sdsp_imm(uimm) | (rs2 << 2) | 2, Opcode::SD);
+}
+constexpr Insn c_fsdsp(unsigned rs2, uint32_t uimm) {
+  return c_insn((5u << 13) | c_sdsp_imm(uimm) | (rs2 << 2) | 2, Opcode::FSD);
+}
 
 // An encoding the decoder must reject.
 constexpr Insn illegal32(uint32_t bits) { return {bits, 4, Opcode::ILLEGAL}; }

@@ -273,12 +273,13 @@ TEST_F(FloatTest, FminFmaxSignedZeros) {
 
 // 1 + 2^-24 is exactly halfway between 1.0f and its successor; 1 + 3*2^-25 is 3/4 of an ulp.
 TEST_F(FloatTest, EveryStaticRoundingModeSingle) {
-  struct Case { unsigned rm; uint32_t tie_pos, tie_neg, three_quarters; };
+  struct Case {
+    unsigned rm;
+    uint32_t tie_pos, tie_neg, three_quarters;
+  };
   const Case cases[] = {
-      {kRNE, 0x3f800000, 0xbf800000, 0x3f800001},
-      {kRTZ, 0x3f800000, 0xbf800000, 0x3f800000},
-      {kRDN, 0x3f800000, 0xbf800001, 0x3f800000},
-      {kRUP, 0x3f800001, 0xbf800000, 0x3f800001},
+      {kRNE, 0x3f800000, 0xbf800000, 0x3f800001}, {kRTZ, 0x3f800000, 0xbf800000, 0x3f800000},
+      {kRDN, 0x3f800000, 0xbf800001, 0x3f800000}, {kRUP, 0x3f800001, 0xbf800000, 0x3f800001},
       {kRMM, 0x3f800001, 0xbf800001, 0x3f800001},
   };
   for (const Case& c : cases) {
@@ -293,7 +294,10 @@ TEST_F(FloatTest, EveryStaticRoundingModeSingle) {
 }
 
 TEST_F(FloatTest, EveryStaticRoundingModeDouble) {
-  struct Case { unsigned rm; uint64_t tie_pos, tie_neg; };
+  struct Case {
+    unsigned rm;
+    uint64_t tie_pos, tie_neg;
+  };
   const Case cases[] = {
       {kRNE, 0x3ff0000000000000ull, 0xbff0000000000000ull},
       {kRTZ, 0x3ff0000000000000ull, 0xbff0000000000000ull},
@@ -314,9 +318,8 @@ TEST_F(FloatTest, EveryStaticRoundingModeDouble) {
 // rm = 7 (DYN) takes the mode from frm, here written by the guest with csrrw/csrrwi in the
 // same block as the FP instruction.
 TEST_F(FloatTest, DynamicRoundingModeFollowsFrm) {
-  const uint64_t expected[] = {0x3ff0000000000000ull, 0x3ff0000000000000ull,
-                               0x3ff0000000000000ull, 0x3ff0000000000001ull,
-                               0x3ff0000000000001ull};
+  const uint64_t expected[] = {0x3ff0000000000000ull, 0x3ff0000000000000ull, 0x3ff0000000000000ull,
+                               0x3ff0000000000001ull, 0x3ff0000000000001ull};
   for (unsigned mode = 0; mode <= 4; ++mode) {
     SCOPED_TRACE(testing::Message() << "frm=" << mode);
     Program p;
@@ -383,9 +386,9 @@ TEST_F(FloatTest, InvalidFrmDoesNotAffectStaticModesOrNonRoundingInstructions) {
 
 // Static rm 5 and 6 are reserved encodings: illegal whatever frm holds.
 TEST_F(FloatTest, ReservedStaticRoundingModesAreIllegal) {
-  for (uint32_t bits : {fadd_d(4, 1, 2, 5).bits, fadd_s(4, 1, 2, 6).bits,
-                        fmadd_d(4, 1, 2, 3, 5).bits, fcvt_w_d(5, 1, 6).bits,
-                        fsqrt_s(4, 1, 5).bits}) {
+  for (uint32_t bits :
+       {fadd_d(4, 1, 2, 5).bits, fadd_s(4, 1, 2, 6).bits, fmadd_d(4, 1, 2, 3, 5).bits,
+        fcvt_w_d(5, 1, 6).bits, fsqrt_s(4, 1, 5).bits}) {
     Program p;
     p << illegal32(bits) << ecall();
     cpu.f[4] = kSentinel;
@@ -608,7 +611,7 @@ TEST_F(FloatTest, ImproperlyBoxedOperandReadsAsCanonicalNaN) {
   // Sign injection reads the canonical NaN too, then injects the sign.
   EXPECT_EQ(f(fsgnj_s(4, 1, 2), 0x3f800000, box(0xbf800000)), box(0xffc00000));
   EXPECT_EQ(f(fsgnjx_s(4, 1, 2), box(kOneS), 0xbf800000), box(kOneS));  // sign of NaN is +
-  EXPECT_EQ(x(fclass_s(5, 1), 0xbf800000), 0x200u);                    // quiet NaN
+  EXPECT_EQ(x(fclass_s(5, 1), 0xbf800000), 0x200u);                     // quiet NaN
   // fmin ignores the (quiet) NaN operand.
   EXPECT_EQ(f(fmin_s(4, 1, 2), 0xbf800000, box(kTwoS)), box(kTwoS));
   EXPECT_EQ(cpu.fflags, 0u);
@@ -625,13 +628,12 @@ TEST_F(FloatTest, TransfersBoxAndIgnoreBoxing) {
   poke64(kData + 16, 0xaaaaaaaaaaaaaaaaull);
   poke64(kData + 24, kSNaND);
   Program p;
-  p << flw(4, 10, 0) << flw(5, 10, 4)     // boxed, sNaN bits kept
-    << fmv_x_w(6, 1) << fmv_x_w(7, 2)     // sign-extends the low word, boxed or not
-    << fmv_w_x(8, 11)                     // boxes the low word of x11
-    << fsw(1, 10, 16)                     // stores the low word of an unboxed register
-    << fld(9, 10, 24) << fsd(9, 10, 32)   // 64-bit bits unchanged
-    << fmv_x_d(12, 9) << fmv_d_x(10, 13)
-    << ecall();
+  p << flw(4, 10, 0) << flw(5, 10, 4)    // boxed, sNaN bits kept
+    << fmv_x_w(6, 1) << fmv_x_w(7, 2)    // sign-extends the low word, boxed or not
+    << fmv_w_x(8, 11)                    // boxes the low word of x11
+    << fsw(1, 10, 16)                    // stores the low word of an unboxed register
+    << fld(9, 10, 24) << fsd(9, 10, 32)  // 64-bit bits unchanged
+    << fmv_x_d(12, 9) << fmv_d_x(10, 13) << ecall();
   cpu.x[10] = kData;
   cpu.x[11] = 0x123456783f800000ull;
   cpu.x[13] = 0x7ff4000000000000ull;

@@ -145,10 +145,10 @@ TEST_F(Rv64iTest, LuiAuipc) {
 TEST_F(Rv64iTest, X0IsNeverWritten) {
   poke64(kData, 0x1122334455667788ull);
   Program p;
-  p << addi(0, 1, 5)     // addi x0, x1, 5
-    << add(5, 0, 0)      // reads x0
-    << lui(0, 0x12345) << ld(0, 10, 0) << jal(0, 4) << slli(0, 1, 3) << mul(0, 1, 1)
-    << add(6, 0, 0) << addi(7, 0, -1) << ecall();
+  p << addi(0, 1, 5)  // addi x0, x1, 5
+    << add(5, 0, 0)   // reads x0
+    << lui(0, 0x12345) << ld(0, 10, 0) << jal(0, 4) << slli(0, 1, 3) << mul(0, 1, 1) << add(6, 0, 0)
+    << addi(7, 0, -1) << ecall();
   cpu.x[1] = 100;
   cpu.x[5] = cpu.x[6] = kSentinel;
   cpu.x[10] = kData;
@@ -180,8 +180,8 @@ TEST_F(Rv64iTest, X0IsNeverWrittenByFpAtomicOrCsrInstructions) {
 TEST_F(Rv64iTest, FpRegisterF0IsWritable) {
   poke64(kData, kThreeD);
   Program p;
-  p << fadd_d(0, 1, 2, kRNE) << fmv_x_d(5, 0) << fld(0, 10, 0) << fmv_x_d(6, 0)
-    << fmv_d_x(0, 11) << fmv_x_d(7, 0) << ecall();
+  p << fadd_d(0, 1, 2, kRNE) << fmv_x_d(5, 0) << fld(0, 10, 0) << fmv_x_d(6, 0) << fmv_d_x(0, 11)
+    << fmv_x_d(7, 0) << ecall();
   cpu.f[1] = kOneD;
   cpu.f[2] = kOneD;
   cpu.x[10] = kData;
@@ -323,7 +323,12 @@ TEST_F(Rv64iTest, MisalignedLoadRunningIntoAnUnmappedPageFaults) {
 // Addresses past the end of guest memory (but inside the engine's maximum address space),
 // the null page and address wrap-around are load/store access faults with the exact address.
 TEST_F(Rv64iTest, AccessesOutsideGuestMemoryFault) {
-  struct Case { uint64_t base; int32_t offset; bool store; uint64_t address; };
+  struct Case {
+    uint64_t base;
+    int32_t offset;
+    bool store;
+    uint64_t address;
+  };
   const Case cases[] = {
       {kMemorySize, 0, false, kMemorySize},
       {kMemorySize - 8, 8, true, kMemorySize},
@@ -389,7 +394,7 @@ TEST_F(Rv64iTest, JumpToNonExecutablePageFaultsOnFetch) {
   EXPECT_EQ(fault.pc, kNoExec);
   EXPECT_EQ(fault.address, kNoExec);
   EXPECT_EQ(cpu.pc, kNoExec);
-  EXPECT_EQ(cpu.x[1], kCode + 8);   // the jalr itself retired
+  EXPECT_EQ(cpu.x[1], kCode + 8);  // the jalr itself retired
   EXPECT_EQ(cpu.instret, 2u);
 }
 
@@ -504,14 +509,14 @@ TEST_F(Rv64iTest, InstructionsBeforeAFaultTakeEffect) {
 // fault, an ecall or an rdinstret are counted exactly whatever the branches did.
 TEST_F(Rv64iTest, RetiredCountExactAcrossNotTakenBranches) {
   Program p;
-  p << addi(5, 0, 1)              // 0
-    << bne(0, 0, 64)              // 4: not taken
-    << addi(6, 0, 2)              // 8
-    << beq(5, 0, 64)              // 12: not taken
-    << csrrs(7, kCsrInstret, 0)   // 16: 4 retired before
-    << ld(8, 10, 0)               // 20: faults
-    << addi(9, 0, 3)              // 24
-    << ecall();                   // 28
+  p << addi(5, 0, 1)             // 0
+    << bne(0, 0, 64)             // 4: not taken
+    << addi(6, 0, 2)             // 8
+    << beq(5, 0, 64)             // 12: not taken
+    << csrrs(7, kCsrInstret, 0)  // 16: 4 retired before
+    << ld(8, 10, 0)              // 20: faults
+    << addi(9, 0, 3)             // 24
+    << ecall();                  // 28
   cpu.x[8] = kSentinel;
   cpu.x[10] = kUnmapped;
   exec_fault(p, FaultKind::LoadAccess, kCode + 20);
@@ -523,13 +528,13 @@ TEST_F(Rv64iTest, RetiredCountExactAcrossNotTakenBranches) {
 
 TEST_F(Rv64iTest, RetiredCountExactAcrossTakenBranchOutOfStraightCode) {
   Program p;
-  p << addi(5, 0, 1)              // 0
-    << bne(5, 0, 16)              // 4: taken -> 20
-    << addi(6, 0, 2)              // 8  (skipped)
-    << addi(6, 0, 3)              // 12 (skipped)
-    << ecall()                    // 16 (skipped)
-    << csrrs(7, kCsrInstret, 0)   // 20: 2 retired before
-    << ecall();                   // 24
+  p << addi(5, 0, 1)             // 0
+    << bne(5, 0, 16)             // 4: taken -> 20
+    << addi(6, 0, 2)             // 8  (skipped)
+    << addi(6, 0, 3)             // 12 (skipped)
+    << ecall()                   // 16 (skipped)
+    << csrrs(7, kCsrInstret, 0)  // 20: 2 retired before
+    << ecall();                  // 24
   exec_ok(p);
   EXPECT_EQ(cpu.x[6], 0u);
   EXPECT_EQ(cpu.x[7], 2u);
@@ -569,11 +574,11 @@ TEST_F(Rv64iTest, BranchConditions) {
 
 TEST_F(Rv64iTest, BackwardBranchLoopRetiresExactly) {
   Program p;
-  p << addi(5, 0, 10)     // 0
-    << addi(6, 6, 3)      // 4: loop
-    << addi(5, 5, -1)     // 8
-    << bne(5, 0, -8)      // 12
-    << ecall();           // 16
+  p << addi(5, 0, 10)  // 0
+    << addi(6, 6, 3)   // 4: loop
+    << addi(5, 5, -1)  // 8
+    << bne(5, 0, -8)   // 12
+    << ecall();        // 16
   exec_ok(p);
   EXPECT_EQ(cpu.x[6], 30u);
   EXPECT_EQ(cpu.instret, 1u + 10 * 3 + 1);
@@ -581,11 +586,11 @@ TEST_F(Rv64iTest, BackwardBranchLoopRetiresExactly) {
 
 TEST_F(Rv64iTest, JalLinksAndJumpsBothWays) {
   Program p;
-  p << jal(1, 12)          // 0  -> 12
-    << addi(6, 0, 7)       // 4
-    << ecall()             // 8
-    << jal(2, -8)          // 12 -> 4
-    << addi(5, 0, 1);      // 16 (never runs)
+  p << jal(1, 12)      // 0  -> 12
+    << addi(6, 0, 7)   // 4
+    << ecall()         // 8
+    << jal(2, -8)      // 12 -> 4
+    << addi(5, 0, 1);  // 16 (never runs)
   const StopReason reason = exec(p);
   ASSERT_EQ(reason, StopReason::Syscall) << describe(reason, fault, cpu);
   EXPECT_EQ(cpu.pc, kCode + 8);
@@ -599,14 +604,14 @@ TEST_F(Rv64iTest, JalLinksAndJumpsBothWays) {
 // JALR: target = (rs1 + imm) & ~1, computed before rd is written (rd may equal rs1).
 TEST_F(Rv64iTest, JalrClearsBitZeroAndReadsRs1BeforeLinking) {
   Program p;
-  p << jalr(1, 10, 1)      // 0: target (kCode+12+1) & ~1 = kCode+12
-    << addi(5, 0, 1)       // 4
-    << ecall()             // 8
-    << jalr(11, 11, 0)     // 12: x11 = kCode+24 -> jump there, x11 = kCode+16
-    << addi(5, 0, 2)       // 16
-    << ecall()             // 20
-    << addi(6, 0, 3)       // 24
-    << ecall();            // 28
+  p << jalr(1, 10, 1)   // 0: target (kCode+12+1) & ~1 = kCode+12
+    << addi(5, 0, 1)    // 4
+    << ecall()          // 8
+    << jalr(11, 11, 0)  // 12: x11 = kCode+24 -> jump there, x11 = kCode+16
+    << addi(5, 0, 2)    // 16
+    << ecall()          // 20
+    << addi(6, 0, 3)    // 24
+    << ecall();         // 28
   cpu.x[10] = kCode + 12;
   cpu.x[11] = kCode + 24;
   exec_ok(p);
@@ -747,7 +752,8 @@ TEST_F(Rv64iTest, AmoOverDecodedBlockIsObserved) {
 
   ASSERT_EQ(run_at(kCode), StopReason::Syscall);
   ASSERT_EQ(run_at(kCode + 0x100), StopReason::Syscall);
-  EXPECT_EQ(cpu.x[8], static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(addi(5, 0, 1).bits))));
+  EXPECT_EQ(cpu.x[8],
+            static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(addi(5, 0, 1).bits))));
   ASSERT_EQ(run_at(kCode), StopReason::Syscall);
   EXPECT_EQ(cpu.x[5], 3u);
 }
@@ -787,12 +793,12 @@ TEST_F(Rv64iTest, StoresToEitherPageOfAStraddlingBlockAreObserved) {
 TEST_F(Rv64iTest, StoreThenFenceIInSameCodeIsObserved) {
   make_code_writable();
   Program p;
-  p << sw(7, 6, 8)       // 0: patches offset 8 when x6 = kCode
-    << fence_i()         // 4
-    << addi(5, 0, 1)     // 8
-    << ecall();          // 12
+  p << sw(7, 6, 8)    // 0: patches offset 8 when x6 = kCode
+    << fence_i()      // 4
+    << addi(5, 0, 1)  // 8
+    << ecall();       // 12
   cpu.x[7] = addi(5, 0, 2).bits;
-  cpu.x[6] = kData;      // first run: the store goes to data, the block at 8 is decoded
+  cpu.x[6] = kData;  // first run: the store goes to data, the block at 8 is decoded
   exec_ok(p);
   EXPECT_EQ(cpu.x[5], 1u);
   cpu.x[6] = kCode;
@@ -811,11 +817,11 @@ TEST_F(Rv64iTest, StoreThenFenceIInSameCodeIsObserved) {
 TEST_F(Rv64iTest, StoreOverLaterInstructionOfRunningBlockIsObserved) {
   make_code_writable();
   Program p;
-  p << sw(7, 6, 12)      // 0: patches offset 12 when x6 = kCode
-    << addi(8, 8, 1)     // 4
-    << addi(8, 8, 1)     // 8
-    << addi(5, 0, 1)     // 12
-    << ecall();          // 16
+  p << sw(7, 6, 12)   // 0: patches offset 12 when x6 = kCode
+    << addi(8, 8, 1)  // 4
+    << addi(8, 8, 1)  // 8
+    << addi(5, 0, 1)  // 12
+    << ecall();       // 16
   cpu.x[7] = addi(5, 0, 2).bits;
   cpu.x[6] = kData;
   exec_ok(p);

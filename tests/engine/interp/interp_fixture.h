@@ -52,14 +52,14 @@ using vm::engine::StopReason;
 
 // Guest address space layout.
 inline constexpr uint64_t kMemorySize = 1 << 20;
-inline constexpr uint64_t kCode = 0x10000;      // 4 pages, R|X (R|W|X in self-modifying tests)
+inline constexpr uint64_t kCode = 0x10000;  // 4 pages, R|X (R|W|X in self-modifying tests)
 inline constexpr uint64_t kCodeSize = 0x4000;
-inline constexpr uint64_t kData = 0x20000;      // 4 pages, R|W
+inline constexpr uint64_t kData = 0x20000;  // 4 pages, R|W
 inline constexpr uint64_t kDataSize = 0x4000;
 inline constexpr uint64_t kDataEnd = kData + kDataSize;  // next page is unmapped
-inline constexpr uint64_t kReadOnly = 0x30000;  // 1 page, R
-inline constexpr uint64_t kNoExec = 0x31000;    // 1 page, R|W (mapped, not executable)
-inline constexpr uint64_t kUnmapped = 0x40000;  // nothing mapped here
+inline constexpr uint64_t kReadOnly = 0x30000;           // 1 page, R
+inline constexpr uint64_t kNoExec = 0x31000;             // 1 page, R|W (mapped, not executable)
+inline constexpr uint64_t kUnmapped = 0x40000;           // nothing mapped here
 
 // Bit patterns of frequently used FP values.
 inline constexpr uint64_t kBoxHigh = 0xffffffff00000000ull;
@@ -88,8 +88,8 @@ class Program {
   Program& operator<<(const Insn& insn) {
     const vm::isa::Instruction decoded = vm::isa::decode(insn.bits);
     EXPECT_EQ(decoded.op, insn.op)
-        << "encoding 0x" << std::hex << insn.bits << " decodes as "
-        << vm::isa::mnemonic(decoded.op) << ", expected " << vm::isa::mnemonic(insn.op);
+        << "encoding 0x" << std::hex << insn.bits << " decodes as " << vm::isa::mnemonic(decoded.op)
+        << ", expected " << vm::isa::mnemonic(insn.op);
     EXPECT_EQ(decoded.length, insn.length) << "encoding 0x" << std::hex << insn.bits;
     append(insn.bits, insn.length);
     return *this;
@@ -151,9 +151,7 @@ class InterpTest : public ::testing::Test {
 
   // Copies the program into guest memory without telling the interpreter (poke bypasses the
   // code-write hook): callers that reuse addresses must flush_code() first, as exec() does.
-  void load(const Program& p) {
-    ASSERT_TRUE(memory.poke(p.base(), p.bytes().data(), p.size()));
-  }
+  void load(const Program& p) { ASSERT_TRUE(memory.poke(p.base(), p.bytes().data(), p.size())); }
 
   // Runs from `pc` until the interpreter stops. x0 must read as zero afterwards, whatever ran.
   StopReason run_at(uint64_t pc, uint64_t limit = kDefaultLimit) {

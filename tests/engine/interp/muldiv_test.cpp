@@ -69,9 +69,9 @@ TEST_F(MulDivTest, WordSignedOverflow) {
 
 TEST_F(MulDivTest, WordDivisionUsesLow32BitsAndSignExtends) {
   EXPECT_EQ(rr(divw, 0x1'00000006ull, 0xffffffff'00000003ull), 2u);
-  EXPECT_EQ(rr(divw, 0xfffffff9, 2), neg(3));      // -7 / 2
-  EXPECT_EQ(rr(remw, 0xfffffff9, 2), kAll);        // -7 % 2 = -1
-  EXPECT_EQ(rr(divuw, 0xffffffff, 1), kAll);       // 0xffffffff sign-extended
+  EXPECT_EQ(rr(divw, 0xfffffff9, 2), neg(3));  // -7 / 2
+  EXPECT_EQ(rr(remw, 0xfffffff9, 2), kAll);    // -7 % 2 = -1
+  EXPECT_EQ(rr(divuw, 0xffffffff, 1), kAll);   // 0xffffffff sign-extended
   EXPECT_EQ(rr(divuw, 0x80000000, 1), 0xffffffff80000000ull);
   EXPECT_EQ(rr(divuw, 0xffffffff, 2), 0x7fffffffu);
   EXPECT_EQ(rr(remuw, 0xffffffff, 0x10), 0xfu);
@@ -100,12 +100,12 @@ TEST_F(MulDivTest, MulHighSignedUnsignedMixed) {
   EXPECT_EQ(rr(mulhu, 0x1'00000000ull, 0x1'00000000ull), 1u);
   EXPECT_EQ(rr(mulhu, kAll, 1), 0u);
   // mulhsu: signed rs1 x unsigned rs2
-  EXPECT_EQ(rr(mulhsu, kAll, kAll), kAll);            // -(2^64-1) = -2^64 + 1
+  EXPECT_EQ(rr(mulhsu, kAll, kAll), kAll);  // -(2^64-1) = -2^64 + 1
   EXPECT_EQ(rr(mulhsu, 1, kAll), 0u);
-  EXPECT_EQ(rr(mulhsu, kMin64, kAll), kMin64);        // -2^127 + 2^63
-  EXPECT_EQ(rr(mulhsu, neg(2), kMin64), kAll);        // -2^64
-  EXPECT_EQ(rr(mulhsu, 2, kMin64), 1u);               // 2^64
-  EXPECT_EQ(rr(mulhsu, kAll, 1), kAll);               // -1
+  EXPECT_EQ(rr(mulhsu, kMin64, kAll), kMin64);  // -2^127 + 2^63
+  EXPECT_EQ(rr(mulhsu, neg(2), kMin64), kAll);  // -2^64
+  EXPECT_EQ(rr(mulhsu, 2, kMin64), 1u);         // 2^64
+  EXPECT_EQ(rr(mulhsu, kAll, 1), kAll);         // -1
 }
 
 TEST_F(MulDivTest, MulwSignExtendsLow32Bits) {

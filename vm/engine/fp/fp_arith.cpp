@@ -90,7 +90,8 @@ template <class F>
 typename F::Bits fma(typename F::Bits a, typename F::Bits b, typename F::Bits c, RoundingMode rm,
                      uint32_t& flags) {
   if (rm == RoundingMode::RMM || !host_has_fma()) return soft_fma<F>(a, b, c, rm, flags);
-  const auto result = on_host<F>(rm, flags, [=] { return host_fma(host<F>(a), host<F>(b), host<F>(c)); });
+  const auto result =
+      on_host<F>(rm, flags, [=] { return host_fma(host<F>(a), host<F>(b), host<F>(c)); });
   // x86 returns a quiet-NaN addend for inf*0+qNaN without raising invalid;
   // RISC-V requires NV for inf*0 whatever the addend.
   if (result == F::kCanonicalNaN &&
@@ -108,11 +109,21 @@ using detail::F64;
 constexpr uint32_t kSign32 = F32::kSignMask;
 constexpr uint64_t kSign64 = F64::kSignMask;
 
-uint32_t add_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) { return detail::add<F32>(a, b, rm, flags); }
-uint32_t sub_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) { return detail::sub<F32>(a, b, rm, flags); }
-uint32_t mul_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) { return detail::mul<F32>(a, b, rm, flags); }
-uint32_t div_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) { return detail::div<F32>(a, b, rm, flags); }
-uint32_t sqrt_s(uint32_t a, RoundingMode rm, uint32_t& flags) { return detail::sqrt<F32>(a, rm, flags); }
+uint32_t add_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::add<F32>(a, b, rm, flags);
+}
+uint32_t sub_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::sub<F32>(a, b, rm, flags);
+}
+uint32_t mul_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::mul<F32>(a, b, rm, flags);
+}
+uint32_t div_s(uint32_t a, uint32_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::div<F32>(a, b, rm, flags);
+}
+uint32_t sqrt_s(uint32_t a, RoundingMode rm, uint32_t& flags) {
+  return detail::sqrt<F32>(a, rm, flags);
+}
 
 uint32_t fmadd_s(uint32_t a, uint32_t b, uint32_t c, RoundingMode rm, uint32_t& flags) {
   return detail::fma<F32>(a, b, c, rm, flags);
@@ -127,11 +138,21 @@ uint32_t fnmadd_s(uint32_t a, uint32_t b, uint32_t c, RoundingMode rm, uint32_t&
   return detail::fma<F32>(a ^ kSign32, b, c ^ kSign32, rm, flags);
 }
 
-uint64_t add_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) { return detail::add<F64>(a, b, rm, flags); }
-uint64_t sub_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) { return detail::sub<F64>(a, b, rm, flags); }
-uint64_t mul_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) { return detail::mul<F64>(a, b, rm, flags); }
-uint64_t div_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) { return detail::div<F64>(a, b, rm, flags); }
-uint64_t sqrt_d(uint64_t a, RoundingMode rm, uint32_t& flags) { return detail::sqrt<F64>(a, rm, flags); }
+uint64_t add_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::add<F64>(a, b, rm, flags);
+}
+uint64_t sub_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::sub<F64>(a, b, rm, flags);
+}
+uint64_t mul_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::mul<F64>(a, b, rm, flags);
+}
+uint64_t div_d(uint64_t a, uint64_t b, RoundingMode rm, uint32_t& flags) {
+  return detail::div<F64>(a, b, rm, flags);
+}
+uint64_t sqrt_d(uint64_t a, RoundingMode rm, uint32_t& flags) {
+  return detail::sqrt<F64>(a, rm, flags);
+}
 
 uint64_t fmadd_d(uint64_t a, uint64_t b, uint64_t c, RoundingMode rm, uint32_t& flags) {
   return detail::fma<F64>(a, b, c, rm, flags);

@@ -62,14 +62,22 @@ bool le(typename F::Bits a, typename F::Bits b, uint32_t& flags) {
 using detail::F32;
 using detail::F64;
 
-uint32_t min_s(uint32_t a, uint32_t b, uint32_t& flags) { return detail::min_max<F32>(a, b, false, flags); }
-uint32_t max_s(uint32_t a, uint32_t b, uint32_t& flags) { return detail::min_max<F32>(a, b, true, flags); }
+uint32_t min_s(uint32_t a, uint32_t b, uint32_t& flags) {
+  return detail::min_max<F32>(a, b, false, flags);
+}
+uint32_t max_s(uint32_t a, uint32_t b, uint32_t& flags) {
+  return detail::min_max<F32>(a, b, true, flags);
+}
 bool eq_s(uint32_t a, uint32_t b, uint32_t& flags) { return detail::eq<F32>(a, b, flags); }
 bool lt_s(uint32_t a, uint32_t b, uint32_t& flags) { return detail::lt<F32>(a, b, flags); }
 bool le_s(uint32_t a, uint32_t b, uint32_t& flags) { return detail::le<F32>(a, b, flags); }
 
-uint64_t min_d(uint64_t a, uint64_t b, uint32_t& flags) { return detail::min_max<F64>(a, b, false, flags); }
-uint64_t max_d(uint64_t a, uint64_t b, uint32_t& flags) { return detail::min_max<F64>(a, b, true, flags); }
+uint64_t min_d(uint64_t a, uint64_t b, uint32_t& flags) {
+  return detail::min_max<F64>(a, b, false, flags);
+}
+uint64_t max_d(uint64_t a, uint64_t b, uint32_t& flags) {
+  return detail::min_max<F64>(a, b, true, flags);
+}
 bool eq_d(uint64_t a, uint64_t b, uint32_t& flags) { return detail::eq<F64>(a, b, flags); }
 bool lt_d(uint64_t a, uint64_t b, uint32_t& flags) { return detail::lt<F64>(a, b, flags); }
 bool le_d(uint64_t a, uint64_t b, uint32_t& flags) { return detail::le<F64>(a, b, flags); }

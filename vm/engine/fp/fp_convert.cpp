@@ -87,27 +87,61 @@ using detail::from_integer;
 using detail::magnitude_of;
 using detail::to_integer;
 
-int32_t cvt_w_s(uint32_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F32, int32_t>(a, rm, flags); }
-uint32_t cvt_wu_s(uint32_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F32, uint32_t>(a, rm, flags); }
-int64_t cvt_l_s(uint32_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F32, int64_t>(a, rm, flags); }
-uint64_t cvt_lu_s(uint32_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F32, uint64_t>(a, rm, flags); }
+int32_t cvt_w_s(uint32_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F32, int32_t>(a, rm, flags);
+}
+uint32_t cvt_wu_s(uint32_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F32, uint32_t>(a, rm, flags);
+}
+int64_t cvt_l_s(uint32_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F32, int64_t>(a, rm, flags);
+}
+uint64_t cvt_lu_s(uint32_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F32, uint64_t>(a, rm, flags);
+}
 
-int32_t cvt_w_d(uint64_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F64, int32_t>(a, rm, flags); }
-uint32_t cvt_wu_d(uint64_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F64, uint32_t>(a, rm, flags); }
-int64_t cvt_l_d(uint64_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F64, int64_t>(a, rm, flags); }
-uint64_t cvt_lu_d(uint64_t a, RoundingMode rm, uint32_t& flags) { return to_integer<F64, uint64_t>(a, rm, flags); }
+int32_t cvt_w_d(uint64_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F64, int32_t>(a, rm, flags);
+}
+uint32_t cvt_wu_d(uint64_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F64, uint32_t>(a, rm, flags);
+}
+int64_t cvt_l_d(uint64_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F64, int64_t>(a, rm, flags);
+}
+uint64_t cvt_lu_d(uint64_t a, RoundingMode rm, uint32_t& flags) {
+  return to_integer<F64, uint64_t>(a, rm, flags);
+}
 
-uint32_t cvt_s_w(int32_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F32>(v < 0, magnitude_of(v), rm, flags); }
-uint32_t cvt_s_wu(uint32_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F32>(false, v, rm, flags); }
-uint32_t cvt_s_l(int64_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F32>(v < 0, magnitude_of(v), rm, flags); }
-uint32_t cvt_s_lu(uint64_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F32>(false, v, rm, flags); }
+uint32_t cvt_s_w(int32_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F32>(v < 0, magnitude_of(v), rm, flags);
+}
+uint32_t cvt_s_wu(uint32_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F32>(false, v, rm, flags);
+}
+uint32_t cvt_s_l(int64_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F32>(v < 0, magnitude_of(v), rm, flags);
+}
+uint32_t cvt_s_lu(uint64_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F32>(false, v, rm, flags);
+}
 
-uint64_t cvt_d_w(int32_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F64>(v < 0, magnitude_of(v), rm, flags); }
-uint64_t cvt_d_wu(uint32_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F64>(false, v, rm, flags); }
-uint64_t cvt_d_l(int64_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F64>(v < 0, magnitude_of(v), rm, flags); }
-uint64_t cvt_d_lu(uint64_t v, RoundingMode rm, uint32_t& flags) { return from_integer<F64>(false, v, rm, flags); }
+uint64_t cvt_d_w(int32_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F64>(v < 0, magnitude_of(v), rm, flags);
+}
+uint64_t cvt_d_wu(uint32_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F64>(false, v, rm, flags);
+}
+uint64_t cvt_d_l(int64_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F64>(v < 0, magnitude_of(v), rm, flags);
+}
+uint64_t cvt_d_lu(uint64_t v, RoundingMode rm, uint32_t& flags) {
+  return from_integer<F64>(false, v, rm, flags);
+}
 
-uint32_t cvt_s_d(uint64_t a, RoundingMode rm, uint32_t& flags) { return detail::convert<F32, F64>(a, rm, flags); }
+uint32_t cvt_s_d(uint64_t a, RoundingMode rm, uint32_t& flags) {
+  return detail::convert<F32, F64>(a, rm, flags);
+}
 uint64_t cvt_d_s(uint32_t a, uint32_t& flags) {
   return detail::convert<F64, F32>(a, RoundingMode::RNE, flags);  // exact: the mode is irrelevant
 }

@@ -92,22 +92,54 @@ class HostRounding {
 };
 
 // One host instruction each. Legacy SSE encodings (the FMA is VEX-only).
-inline float host_add(float a, float b) { asm volatile("addss %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline float host_sub(float a, float b) { asm volatile("subss %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline float host_mul(float a, float b) { asm volatile("mulss %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline float host_div(float a, float b) { asm volatile("divss %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline float host_sqrt(float a) { float r; asm volatile("sqrtss %1, %0" : "=x"(r) : "x"(a)); return r; }
+inline float host_add(float a, float b) {
+  asm volatile("addss %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline float host_sub(float a, float b) {
+  asm volatile("subss %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline float host_mul(float a, float b) {
+  asm volatile("mulss %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline float host_div(float a, float b) {
+  asm volatile("divss %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline float host_sqrt(float a) {
+  float r;
+  asm volatile("sqrtss %1, %0" : "=x"(r) : "x"(a));
+  return r;
+}
 // c = a*b + c, one rounding.
 inline float host_fma(float a, float b, float c) {
   asm volatile("vfmadd231ss %2, %1, %0" : "+x"(c) : "x"(a), "x"(b));
   return c;
 }
 
-inline double host_add(double a, double b) { asm volatile("addsd %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline double host_sub(double a, double b) { asm volatile("subsd %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline double host_mul(double a, double b) { asm volatile("mulsd %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline double host_div(double a, double b) { asm volatile("divsd %1, %0" : "+x"(a) : "x"(b)); return a; }
-inline double host_sqrt(double a) { double r; asm volatile("sqrtsd %1, %0" : "=x"(r) : "x"(a)); return r; }
+inline double host_add(double a, double b) {
+  asm volatile("addsd %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline double host_sub(double a, double b) {
+  asm volatile("subsd %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline double host_mul(double a, double b) {
+  asm volatile("mulsd %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline double host_div(double a, double b) {
+  asm volatile("divsd %1, %0" : "+x"(a) : "x"(b));
+  return a;
+}
+inline double host_sqrt(double a) {
+  double r;
+  asm volatile("sqrtsd %1, %0" : "=x"(r) : "x"(a));
+  return r;
+}
 inline double host_fma(double a, double b, double c) {
   asm volatile("vfmadd231sd %2, %1, %0" : "+x"(c) : "x"(a), "x"(b));
   return c;

@@ -139,7 +139,8 @@ typename F::Bits round_pack(bool sign, int exp, u128 sig, RoundingMode rm, uint3
 }
 
 template <class F>
-typename F::Bits soft_add(typename F::Bits a, typename F::Bits b, RoundingMode rm, uint32_t& flags) {
+typename F::Bits soft_add(typename F::Bits a, typename F::Bits b, RoundingMode rm,
+                          uint32_t& flags) {
   if (is_nan<F>(a) || is_nan<F>(b)) return propagate_nan<F>(flags, a, b);
   if (is_inf<F>(a) || is_inf<F>(b)) {
     if (is_inf<F>(a) && is_inf<F>(b) && sign_of<F>(a) != sign_of<F>(b)) return invalid<F>(flags);
@@ -154,7 +155,8 @@ typename F::Bits soft_add(typename F::Bits a, typename F::Bits b, RoundingMode r
 }
 
 template <class F>
-typename F::Bits soft_mul(typename F::Bits a, typename F::Bits b, RoundingMode rm, uint32_t& flags) {
+typename F::Bits soft_mul(typename F::Bits a, typename F::Bits b, RoundingMode rm,
+                          uint32_t& flags) {
   if (is_nan<F>(a) || is_nan<F>(b)) return propagate_nan<F>(flags, a, b);
   const bool sign = sign_of<F>(a) != sign_of<F>(b);
   const typename F::Bits sign_bit = sign ? F::kSignMask : 0;
@@ -169,7 +171,8 @@ typename F::Bits soft_mul(typename F::Bits a, typename F::Bits b, RoundingMode r
 }
 
 template <class F>
-typename F::Bits soft_div(typename F::Bits a, typename F::Bits b, RoundingMode rm, uint32_t& flags) {
+typename F::Bits soft_div(typename F::Bits a, typename F::Bits b, RoundingMode rm,
+                          uint32_t& flags) {
   if (is_nan<F>(a) || is_nan<F>(b)) return propagate_nan<F>(flags, a, b);
   const bool sign = sign_of<F>(a) != sign_of<F>(b);
   const typename F::Bits sign_bit = sign ? F::kSignMask : 0;
@@ -196,10 +199,9 @@ typename F::Bits soft_div(typename F::Bits a, typename F::Bits b, RoundingMode r
 }
 
 template <class F>
-typename F::Bits soft_fma(typename F::Bits a, typename F::Bits b, typename F::Bits c, RoundingMode rm,
-                          uint32_t& flags) {
-  const bool inf_times_zero =
-      (is_inf<F>(a) && is_zero<F>(b)) || (is_zero<F>(a) && is_inf<F>(b));
+typename F::Bits soft_fma(typename F::Bits a, typename F::Bits b, typename F::Bits c,
+                          RoundingMode rm, uint32_t& flags) {
+  const bool inf_times_zero = (is_inf<F>(a) && is_zero<F>(b)) || (is_zero<F>(a) && is_inf<F>(b));
   if (is_nan<F>(a) || is_nan<F>(b) || is_nan<F>(c)) {
     // RISC-V: inf * 0 raises NV even when the addend is a quiet NaN.
     if (inf_times_zero) flags |= flag::NV;
@@ -225,11 +227,11 @@ typename F::Bits soft_fma(typename F::Bits a, typename F::Bits b, typename F::Bi
   return add_terms<F>(product_sign, product_exp, product, z.sign, z.exp, z.sig, rm, flags);
 }
 
-#define VM_FP_INSTANTIATE(F)                                                                           \
-  template F::Bits round_pack<F>(bool, int, u128, RoundingMode, uint32_t&);                           \
-  template F::Bits soft_add<F>(F::Bits, F::Bits, RoundingMode, uint32_t&);                            \
-  template F::Bits soft_mul<F>(F::Bits, F::Bits, RoundingMode, uint32_t&);                            \
-  template F::Bits soft_div<F>(F::Bits, F::Bits, RoundingMode, uint32_t&);                            \
+#define VM_FP_INSTANTIATE(F)                                                \
+  template F::Bits round_pack<F>(bool, int, u128, RoundingMode, uint32_t&); \
+  template F::Bits soft_add<F>(F::Bits, F::Bits, RoundingMode, uint32_t&);  \
+  template F::Bits soft_mul<F>(F::Bits, F::Bits, RoundingMode, uint32_t&);  \
+  template F::Bits soft_div<F>(F::Bits, F::Bits, RoundingMode, uint32_t&);  \
   template F::Bits soft_fma<F>(F::Bits, F::Bits, F::Bits, RoundingMode, uint32_t&);
 VM_FP_INSTANTIATE(F32)
 VM_FP_INSTANTIATE(F64)

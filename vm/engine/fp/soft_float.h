@@ -47,8 +47,8 @@ template <class F>
 typename F::Bits soft_div(typename F::Bits a, typename F::Bits b, RoundingMode rm, uint32_t& flags);
 // a*b+c with a single rounding (callers express fmsub etc. by flipping signs).
 template <class F>
-typename F::Bits soft_fma(typename F::Bits a, typename F::Bits b, typename F::Bits c, RoundingMode rm,
-                          uint32_t& flags);
+typename F::Bits soft_fma(typename F::Bits a, typename F::Bits b, typename F::Bits c,
+                          RoundingMode rm, uint32_t& flags);
 
 extern template F32::Bits round_pack<F32>(bool, int, u128, RoundingMode, uint32_t&);
 extern template F64::Bits round_pack<F64>(bool, int, u128, RoundingMode, uint32_t&);

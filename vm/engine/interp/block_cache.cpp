@@ -38,8 +38,7 @@ const void* select_handler(const isa::Instruction& insn, const HandlerTable& han
     case Opcode::BNE:
       if (insn.rs2 == 0) return handlers.branch_if_nonzero;
       break;
-    default:
-      break;
+    default: break;
   }
   return handlers.by_opcode[static_cast<size_t>(insn.op)];
 }
@@ -47,11 +46,12 @@ const void* select_handler(const isa::Instruction& insn, const HandlerTable& han
 DecodedOp make_op(const isa::Instruction& insn, const HandlerTable& handlers, uint64_t offset) {
   DecodedOp op{};
   op.handler = select_handler(insn, handlers);
-  op.imm = insn.op == Opcode::ILLEGAL ? static_cast<int32_t>(insn.raw)
-                                      : static_cast<int32_t>(insn.imm);
+  op.imm =
+      insn.op == Opcode::ILLEGAL ? static_cast<int32_t>(insn.raw) : static_cast<int32_t>(insn.imm);
   // Writes to x0 land in the sink register, so handlers never test for rd == 0.
-  op.rd = (insn.rd == 0 &&
-              isa::register_file(insn.op, isa::Operand::RD) == isa::RegisterFile::X) ? CpuState::kSinkRegister : insn.rd;
+  op.rd = (insn.rd == 0 && isa::register_file(insn.op, isa::Operand::RD) == isa::RegisterFile::X)
+              ? CpuState::kSinkRegister
+              : insn.rd;
   op.rs1 = insn.rs1;
   op.rs2 = insn.rs2;
   op.rs3 = insn.rs3;
@@ -63,11 +63,13 @@ DecodedOp make_op(const isa::Instruction& insn, const HandlerTable& handlers, ui
 
 bool is_conditional_branch(Opcode op) {
   switch (op) {
-    case Opcode::BEQ: case Opcode::BNE: case Opcode::BLT:
-    case Opcode::BGE: case Opcode::BLTU: case Opcode::BGEU:
-      return true;
-    default:
-      return false;
+    case Opcode::BEQ:
+    case Opcode::BNE:
+    case Opcode::BLT:
+    case Opcode::BGE:
+    case Opcode::BLTU:
+    case Opcode::BGEU: return true;
+    default: return false;
   }
 }
 
@@ -95,8 +97,8 @@ std::unique_ptr<Block> BlockCache::decode_block(uint64_t pc) {
       // The first instruction reports the fault; later ones end the block before it, so the
       // fault is raised only if execution really reaches that pc.
       block->links[0].pc = cursor;
-      block->ops.push_back(terminator(
-          cursor == pc ? handlers_.fetch_fault : handlers_.fallthrough, cursor - pc));
+      block->ops.push_back(
+          terminator(cursor == pc ? handlers_.fetch_fault : handlers_.fallthrough, cursor - pc));
       break;
     }
     DecodedOp op = make_op(insn, handlers_, cursor - pc);

@@ -22,10 +22,10 @@ struct HandlerTable {
   const void* fallthrough;       // synthetic block end: continue at the next pc
   const void* fetch_fault;       // the block's first instruction cannot be fetched
   // Forms of common instructions specialised on their operands (same semantics, less work).
-  const void* load_immediate;    // addi rd, x0, imm
-  const void* move;              // addi rd, rs1, 0
-  const void* branch_if_zero;    // beq rs1, x0, target
-  const void* branch_if_nonzero; // bne rs1, x0, target
+  const void* load_immediate;     // addi rd, x0, imm
+  const void* move;               // addi rd, rs1, 0
+  const void* branch_if_zero;     // beq rs1, x0, target
+  const void* branch_if_nonzero;  // bne rs1, x0, target
 };
 
 struct BlockCacheStats {

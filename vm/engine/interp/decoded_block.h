@@ -18,10 +18,10 @@ struct DecodedOp {
   uint8_t rs1;
   uint8_t rs2;
   uint8_t rs3;
-  uint8_t rm;           // FP rounding mode field, 7 = dynamic
-  uint8_t length;       // 2 or 4 bytes
-  uint16_t pc_offset;   // from the block's start pc
-  uint16_t exit_index;  // conditional branches: the Block::exits slot of the taken path
+  uint8_t rm;             // FP rounding mode field, 7 = dynamic
+  uint8_t length;         // 2 or 4 bytes
+  uint16_t pc_offset;     // from the block's start pc
+  uint16_t exit_index;    // conditional branches: the Block::exits slot of the taken path
   uint16_t retire_after;  // instructions after this one in the block (undone on a side exit)
 };
 
@@ -37,12 +37,12 @@ struct BlockLink {
 
 struct Block {
   uint64_t start_pc = 0;
-  uint64_t end_pc = 0;         // one past the last instruction byte
-  uint32_t instructions = 0;   // guest instructions (the terminator op excluded when synthetic)
+  uint64_t end_pc = 0;        // one past the last instruction byte
+  uint32_t instructions = 0;  // guest instructions (the terminator op excluded when synthetic)
   bool valid = true;
-  BlockLink links[2];             // successors of the final instruction (static: links[0])
-  std::vector<BlockLink> exits;   // taken paths of the conditional branches inside
-  std::vector<DecodedOp> ops;  // instructions + a final terminator
+  BlockLink links[2];            // successors of the final instruction (static: links[0])
+  std::vector<BlockLink> exits;  // taken paths of the conditional branches inside
+  std::vector<DecodedOp> ops;    // instructions + a final terminator
 };
 
 }  // namespace vm::engine::interp

@@ -24,7 +24,9 @@ constexpr uint32_t kSign32 = 0x80000000u;
 constexpr uint64_t kSign64 = 0x8000000000000000ull;
 constexpr uint32_t kCanonicalNaN32 = 0x7fc00000u;
 
-inline uint64_t sext32(uint32_t v) { return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(v))); }
+inline uint64_t sext32(uint32_t v) {
+  return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(v)));
+}
 inline uint64_t box32(uint32_t v) { return 0xffffffff00000000ull | v; }
 // A single-precision operand that is not properly NaN-boxed reads as the canonical NaN.
 inline uint32_t unbox32(uint64_t v) {
@@ -125,8 +127,12 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   };
   static_assert(std::size(kOpcodeHandlers) == static_cast<size_t>(isa::Opcode::COUNT));
   if (cpu_ptr == nullptr) {
-    g_handlers = HandlerTable{kOpcodeHandlers,         &&internal_fallthrough, &&internal_fetch_fault,
-                              &&special_load_immediate, &&special_move,        &&special_branch_if_zero,
+    g_handlers = HandlerTable{kOpcodeHandlers,
+                              &&internal_fallthrough,
+                              &&internal_fetch_fault,
+                              &&special_load_immediate,
+                              &&special_move,
+                              &&special_branch_if_zero,
                               &&special_branch_if_nonzero};
     return StopReason::Syscall;
   }
@@ -151,10 +157,10 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   BlockLink* link;
 
 #define HANDLER(id) op_##id:
-#define NEXT()             \
-  do {                     \
-    ++op;                  \
-    goto* op->handler;     \
+#define NEXT()          \
+  do {                  \
+    ++op;               \
+    goto * op->handler; \
   } while (0)
 #define RS1 X[op->rs1]
 #define RS2 X[op->rs2]
@@ -163,11 +169,11 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
 // The fast path takes naturally aligned accesses inside the address space (one test against
 // a constant mask; aligned accesses never cross a page) and reads the page's permission bits
 // from the table at a constant offset below `host`. Everything else takes the slow path.
-#define FAST_ACCESS(addr, size, need)                                                \
-  ((((addr) & ((~(mem::kMaxAddressSpace - 1)) | ((size) - 1))) == 0)                 \
-       ? (host[static_cast<int64_t>((addr) >> mem::kPageShift) -                     \
-               static_cast<int64_t>(mem::GuestMemory::kPermTableOffset)] &           \
-          (need))                                                                    \
+#define FAST_ACCESS(addr, size, need)                                      \
+  ((((addr) & ((~(mem::kMaxAddressSpace - 1)) | ((size)-1))) == 0)         \
+       ? (host[static_cast<int64_t>((addr) >> mem::kPageShift) -           \
+               static_cast<int64_t>(mem::GuestMemory::kPermTableOffset)] & \
+          (need))                                                          \
        : 0)
 // The instruction count as the guest sees it.
 #define INSTRET() (instret_base + static_cast<uint64_t>(budget_start - budget))
@@ -184,7 +190,7 @@ enter_block:
     return StopReason::InstructionLimit;
   }
   op = blk->ops.data();
-  goto* op->handler;
+  goto * op->handler;
 
 // Static successor in `link`, whose pc was fixed at decode time (only reached from a valid
 // block: ops of an invalidated block stop running at the store or fence that invalidated it).

@@ -177,13 +177,20 @@ int64_t sys_umask(SyscallContext&, const SyscallArgs& args) {
 }
 
 constexpr SyscallDescriptor kFile[] = {
-    {17, "getcwd", sys_getcwd},       {34, "mkdirat", sys_mkdirat},
-    {35, "unlinkat", sys_unlinkat},   {48, "faccessat", sys_faccessat},
-    {49, "chdir", sys_chdir},         {53, "fchmodat", sys_fchmodat},
-    {56, "openat", sys_openat},       {61, "getdents64", sys_getdents64},
-    {78, "readlinkat", sys_readlinkat}, {79, "newfstatat", sys_newfstatat},
-    {80, "fstat", sys_fstat},         {166, "umask", sys_umask},
-    {276, "renameat2", sys_renameat2}, {291, "statx", sys_statx},
+    {17, "getcwd", sys_getcwd},
+    {34, "mkdirat", sys_mkdirat},
+    {35, "unlinkat", sys_unlinkat},
+    {48, "faccessat", sys_faccessat},
+    {49, "chdir", sys_chdir},
+    {53, "fchmodat", sys_fchmodat},
+    {56, "openat", sys_openat},
+    {61, "getdents64", sys_getdents64},
+    {78, "readlinkat", sys_readlinkat},
+    {79, "newfstatat", sys_newfstatat},
+    {80, "fstat", sys_fstat},
+    {166, "umask", sys_umask},
+    {276, "renameat2", sys_renameat2},
+    {291, "statx", sys_statx},
     {439, "faccessat2", sys_faccessat2},
 };
 

@@ -31,15 +31,15 @@ int64_t sys_write(SyscallContext& ctx, const SyscallArgs& args) {
 int64_t sys_pread64(SyscallContext& ctx, const SyscallArgs& args) {
   GuestBuffer buf(ctx, args.a[1], args.a[2], Direction::ToGuest);
   if (!buf) return -EFAULT;
-  return result(::pread(static_cast<int>(args.a[0]), buf.data(), buf.size(),
-                        static_cast<off_t>(args.a[3])));
+  return result(
+      ::pread(static_cast<int>(args.a[0]), buf.data(), buf.size(), static_cast<off_t>(args.a[3])));
 }
 
 int64_t sys_pwrite64(SyscallContext& ctx, const SyscallArgs& args) {
   GuestBuffer buf(ctx, args.a[1], args.a[2], Direction::FromGuest);
   if (!buf) return -EFAULT;
-  return result(::pwrite(static_cast<int>(args.a[0]), buf.data(), buf.size(),
-                         static_cast<off_t>(args.a[3])));
+  return result(
+      ::pwrite(static_cast<int>(args.a[0]), buf.data(), buf.size(), static_cast<off_t>(args.a[3])));
 }
 
 // readv/writev: the iovec layout (two 64-bit words) is the same for riscv64 and x86-64.
@@ -88,10 +88,14 @@ int64_t sys_dup3(SyscallContext&, const SyscallArgs& args) {
 int64_t sys_fcntl(SyscallContext&, const SyscallArgs& args) {
   const int cmd = static_cast<int>(args.a[1]);
   switch (cmd) {
-    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
+    case F_DUPFD:
+    case F_DUPFD_CLOEXEC:
+    case F_GETFD:
+    case F_SETFD:
+    case F_GETFL:
+    case F_SETFL:
       return result(::fcntl(static_cast<int>(args.a[0]), cmd, static_cast<int>(args.a[2])));
-    default:
-      return -EINVAL;  // record locks and the rest take structures we do not translate
+    default: return -EINVAL;  // record locks and the rest take structures we do not translate
   }
 }
 
@@ -109,8 +113,7 @@ int64_t sys_ioctl(SyscallContext& ctx, const SyscallArgs& args) {
       if (::ioctl(fd, TIOCGWINSZ, &ws) < 0) return -errno;
       return ctx.copy_out(args.a[2], &ws, sizeof ws) ? 0 : -EFAULT;
     }
-    default:
-      return -ENOTTY;
+    default: return -ENOTTY;
   }
 }
 
@@ -138,11 +141,21 @@ int64_t sys_ftruncate(SyscallContext&, const SyscallArgs& args) {
 }
 
 constexpr SyscallDescriptor kIo[] = {
-    {23, "dup", sys_dup},          {24, "dup3", sys_dup3},         {25, "fcntl", sys_fcntl},
-    {29, "ioctl", sys_ioctl},      {46, "ftruncate", sys_ftruncate}, {57, "close", sys_close},
-    {59, "pipe2", sys_pipe2},      {62, "lseek", sys_lseek},       {63, "read", sys_read},
-    {64, "write", sys_write},      {65, "readv", sys_readv},       {66, "writev", sys_writev},
-    {67, "pread64", sys_pread64},  {68, "pwrite64", sys_pwrite64}, {82, "fsync", sys_fsync},
+    {23, "dup", sys_dup},
+    {24, "dup3", sys_dup3},
+    {25, "fcntl", sys_fcntl},
+    {29, "ioctl", sys_ioctl},
+    {46, "ftruncate", sys_ftruncate},
+    {57, "close", sys_close},
+    {59, "pipe2", sys_pipe2},
+    {62, "lseek", sys_lseek},
+    {63, "read", sys_read},
+    {64, "write", sys_write},
+    {65, "readv", sys_readv},
+    {66, "writev", sys_writev},
+    {67, "pread64", sys_pread64},
+    {68, "pwrite64", sys_pwrite64},
+    {82, "fsync", sys_fsync},
     {83, "fdatasync", sys_fdatasync},
 };
 

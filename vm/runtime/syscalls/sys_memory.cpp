@@ -32,9 +32,8 @@ int64_t sys_mmap(SyscallContext& ctx, const SyscallArgs& args) {
   // A shared writable file mapping would need write-back to the file; we do not emulate it.
   if (!anonymous && type != MAP_PRIVATE && (prot & PROT_WRITE)) return -ENODEV;
 
-  const int64_t mapped =
-      ctx.space.map_anonymous(addr, len, mem::perm::kRead | mem::perm::kWrite,
-                              flags & MAP_FIXED, flags & MAP_FIXED_NOREPLACE);
+  const int64_t mapped = ctx.space.map_anonymous(addr, len, mem::perm::kRead | mem::perm::kWrite,
+                                                 flags & MAP_FIXED, flags & MAP_FIXED_NOREPLACE);
   if (mapped < 0) return mapped;
   const uint64_t base = static_cast<uint64_t>(mapped);
   if (!anonymous) {
@@ -89,9 +88,8 @@ int64_t sys_madvise(SyscallContext& ctx, const SyscallArgs& args) {
 }
 
 constexpr SyscallDescriptor kMemory[] = {
-    {214, "brk", sys_brk},         {215, "munmap", sys_munmap}, {216, "mremap", sys_mremap},
-    {222, "mmap", sys_mmap},       {226, "mprotect", sys_mprotect},
-    {233, "madvise", sys_madvise},
+    {214, "brk", sys_brk},   {215, "munmap", sys_munmap},     {216, "mremap", sys_mremap},
+    {222, "mmap", sys_mmap}, {226, "mprotect", sys_mprotect}, {233, "madvise", sys_madvise},
 };
 
 }  // namespace

@@ -59,13 +59,12 @@ int64_t sys_futex(SyscallContext& ctx, const SyscallArgs& args) {
       if (!ctx.copy_in(args.a[0], &value, sizeof value)) return -EFAULT;
       return value != static_cast<uint32_t>(args.a[2]) ? -EAGAIN : -EDEADLK;
     }
-    default:
-      return -ENOSYS;
+    default: return -ENOSYS;
   }
 }
 
 int64_t sys_uname(SyscallContext& ctx, const SyscallArgs& args) {
-  struct utsname u{};
+  struct utsname u {};
   if (ctx.options.deterministic) {
     std::strcpy(u.sysname, "Linux");
     std::strcpy(u.nodename, "vmbench");
@@ -130,7 +129,7 @@ int64_t sys_sched_getaffinity(SyscallContext& ctx, const SyscallArgs& args) {
 int64_t sys_sched_yield(SyscallContext&, const SyscallArgs&) { return 0; }
 
 int64_t sys_getrusage(SyscallContext& ctx, const SyscallArgs& args) {
-  struct rusage ru{};
+  struct rusage ru {};
   if (!ctx.options.deterministic && ::getrusage(static_cast<int>(args.a[0]), &ru) < 0) {
     return -errno;
   }

@@ -75,9 +75,10 @@ int64_t signal_self(SyscallContext& ctx, int sig) {
     return 0;
   }
   if (blockable && handler != kSigDfl) {
-    ctx.exit = ExitStatus{ExitKind::Signaled, 128 + sig,
-                          "guest " + signal_name(sig) +
-                              " has a guest handler; running guest signal handlers is not supported"};
+    ctx.exit =
+        ExitStatus{ExitKind::Signaled, 128 + sig,
+                   "guest " + signal_name(sig) +
+                       " has a guest handler; running guest signal handlers is not supported"};
     return 0;
   }
   ctx.exit = ExitStatus{ExitKind::Signaled, 128 + sig, "guest killed by " + signal_name(sig)};
@@ -105,9 +106,12 @@ int64_t sys_tgkill(SyscallContext& ctx, const SyscallArgs& args) {
 }
 
 constexpr SyscallDescriptor kSignal[] = {
-    {129, "kill", sys_kill},           {130, "tkill", sys_tkill},
-    {131, "tgkill", sys_tgkill},       {132, "sigaltstack", sys_sigaltstack},
-    {134, "rt_sigaction", sys_rt_sigaction}, {135, "rt_sigprocmask", sys_rt_sigprocmask},
+    {129, "kill", sys_kill},
+    {130, "tkill", sys_tkill},
+    {131, "tgkill", sys_tgkill},
+    {132, "sigaltstack", sys_sigaltstack},
+    {134, "rt_sigaction", sys_rt_sigaction},
+    {135, "rt_sigprocmask", sys_rt_sigprocmask},
 };
 
 }  // namespace

@@ -20,19 +20,21 @@ GuestTimespec split(int64_t ns) { return {ns / 1'000'000'000, ns % 1'000'000'000
 int64_t clock_ns(SyscallContext& ctx, uint64_t clock_id, bool& ok) {
   ok = true;
   switch (clock_id) {
-    case CLOCK_REALTIME: case CLOCK_REALTIME_COARSE: return ctx.realtime_ns();
-    case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE:
+    case CLOCK_REALTIME:
+    case CLOCK_REALTIME_COARSE: return ctx.realtime_ns();
+    case CLOCK_MONOTONIC:
+    case CLOCK_MONOTONIC_RAW:
+    case CLOCK_MONOTONIC_COARSE:
     case CLOCK_BOOTTIME: return ctx.monotonic_ns();
-    case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID:
+    case CLOCK_PROCESS_CPUTIME_ID:
+    case CLOCK_THREAD_CPUTIME_ID:
       if (ctx.options.deterministic) return static_cast<int64_t>(ctx.cpu.instret);
       {
         timespec ts;
         clock_gettime(static_cast<clockid_t>(clock_id), &ts);
         return ts.tv_sec * 1'000'000'000ll + ts.tv_nsec;
       }
-    default:
-      ok = false;
-      return 0;
+    default: ok = false; return 0;
   }
 }
 
@@ -107,7 +109,7 @@ int64_t sys_clock_nanosleep(SyscallContext& ctx, const SyscallArgs& args) {
 }
 
 int64_t sys_times(SyscallContext& ctx, const SyscallArgs& args) {
-  struct tms t{};
+  struct tms t {};
   clock_t ticks;
   if (ctx.options.deterministic) {
     // 100 ticks per second of virtual time.
@@ -122,9 +124,12 @@ int64_t sys_times(SyscallContext& ctx, const SyscallArgs& args) {
 }
 
 constexpr SyscallDescriptor kTime[] = {
-    {101, "nanosleep", sys_nanosleep},     {113, "clock_gettime", sys_clock_gettime},
-    {114, "clock_getres", sys_clock_getres}, {115, "clock_nanosleep", sys_clock_nanosleep},
-    {153, "times", sys_times},             {169, "gettimeofday", sys_gettimeofday},
+    {101, "nanosleep", sys_nanosleep},
+    {113, "clock_gettime", sys_clock_gettime},
+    {114, "clock_getres", sys_clock_getres},
+    {115, "clock_nanosleep", sys_clock_nanosleep},
+    {153, "times", sys_times},
+    {169, "gettimeofday", sys_gettimeofday},
 };
 
 }  // namespace

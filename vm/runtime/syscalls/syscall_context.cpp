@@ -2,8 +2,8 @@
 
 #include <time.h>
 
-#include <cerrno>
 #include <unistd.h>
+#include <cerrno>
 
 namespace vm::runtime {
 namespace {

@@ -35,8 +35,7 @@ std::string syscall_name(uint64_t number) {
     return #name;
 #include "vm/runtime/syscalls/syscall_names.inc"
 #undef SYSCALL_NAME
-    default:
-      return "syscall_" + std::to_string(number);
+    default: return "syscall_" + std::to_string(number);
   }
 }
 
