@@ -68,44 +68,42 @@ int64_t sys_gettimeofday(SyscallContext& ctx, const SyscallArgs& args) {
   return 0;
 }
 
-int64_t sleep_for(SyscallContext& ctx, uint64_t request_addr) {
-  GuestTimespec req;
-  if (!ctx.copy_in(request_addr, &req, sizeof req)) return -EFAULT;
-  if (req.sec < 0 || req.nsec < 0 || req.nsec >= 1'000'000'000) return -EINVAL;
+// Reads a guest timespec as nanoseconds: 0, -EFAULT, or -EINVAL for an invalid one.
+int64_t read_timespec_ns(SyscallContext& ctx, uint64_t addr, int64_t& ns) {
+  GuestTimespec ts;
+  if (!ctx.copy_in(addr, &ts, sizeof ts)) return -EFAULT;
+  if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1'000'000'000) return -EINVAL;
+  ns = ts.sec * 1'000'000'000 + ts.nsec;
+  return 0;
+}
+
+// Sleeps `ns` nanoseconds of host time, or advances the virtual clocks when deterministic.
+int64_t sleep_ns(SyscallContext& ctx, int64_t ns) {
+  if (ns <= 0) return 0;
   if (ctx.options.deterministic) {
-    ctx.virtual_sleep_ns += req.sec * 1'000'000'000 + req.nsec;
+    ctx.virtual_sleep_ns += ns;
     return 0;
   }
-  const timespec ts{req.sec, req.nsec};
-  while (nanosleep(&ts, nullptr) != 0 && errno == EINTR) {
+  const GuestTimespec parts = split(ns);
+  timespec left{parts.sec, parts.nsec};
+  while (nanosleep(&left, &left) != 0 && errno == EINTR) {
   }
   return 0;
 }
 
 int64_t sys_nanosleep(SyscallContext& ctx, const SyscallArgs& args) {
-  return sleep_for(ctx, args.a[0]);
+  int64_t ns;
+  if (const int64_t err = read_timespec_ns(ctx, args.a[0], ns)) return err;
+  return sleep_ns(ctx, ns);
 }
 
 int64_t sys_clock_nanosleep(SyscallContext& ctx, const SyscallArgs& args) {
   bool ok;
   const int64_t now = clock_ns(ctx, args.a[0], ok);
   if (!ok) return -EINVAL;
-  if (args.a[1] & TIMER_ABSTIME) {
-    GuestTimespec until;
-    if (!ctx.copy_in(args.a[2], &until, sizeof until)) return -EFAULT;
-    const int64_t wait = until.sec * 1'000'000'000 + until.nsec - now;
-    if (wait <= 0) return 0;
-    const GuestTimespec rel = split(wait);
-    if (ctx.options.deterministic) {
-      ctx.virtual_sleep_ns += wait;
-      return 0;
-    }
-    const timespec ts{rel.sec, rel.nsec};
-    while (nanosleep(&ts, nullptr) != 0 && errno == EINTR) {
-    }
-    return 0;
-  }
-  return sleep_for(ctx, args.a[2]);
+  int64_t ns;
+  if (const int64_t err = read_timespec_ns(ctx, args.a[2], ns)) return err;
+  return sleep_ns(ctx, (args.a[1] & TIMER_ABSTIME) ? ns - now : ns);
 }
 
 int64_t sys_times(SyscallContext& ctx, const SyscallArgs& args) {
