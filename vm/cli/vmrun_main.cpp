@@ -1,6 +1,7 @@
 // vmrun: runs a static RISC-V Linux program on the VM.
 //   vmrun [OPTIONS] PROG [ARGS...]
 // Exit status: the guest's (or 128 + signal when the guest is killed), 2 for bad input.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,7 @@ const char* kUsage =
     "Runs a static RISC-V (RV64GC) Linux program.\n"
     "\n"
     "  --engine=NAME        execution engine (available: %s; default interp)\n"
+    "  --memory=MODE        guest memory mode (available: %s; default flat)\n"
     "  --stats=FILE         write run statistics as JSON to FILE\n"
     "  --max-insns=N        stop before retiring more than N guest instructions\n"
     "                       (exit status 124)\n"
@@ -31,6 +33,8 @@ const char* kUsage =
     "  --env=KEY=VALUE      add to the guest environment (the only entries when deterministic)\n"
     "  --strict-syscalls    stop on an unimplemented syscall (exit status 125) instead of\n"
     "                       returning -ENOSYS\n"
+    "  --set KEY=VALUE      set a VM knob (repeatable; --list-config shows them all)\n"
+    "  --list-config        print every VM knob with its default and meaning\n"
     "  --help, --version\n";
 
 struct Cli {
@@ -79,13 +83,32 @@ Cli parse(int argc, char** argv) {
       return std::nullopt;
     };
     if (arg == "--help") {
-      std::printf(kUsage, join(vm::available_engines()).c_str());
+      std::printf(kUsage, join(vm::available_engines()).c_str(),
+                  join(vm::available_memory_modes()).c_str());
       std::exit(0);
     } else if (arg == "--version") {
       std::printf("vmrun (vmbench) %s\n", VMBENCH_VERSION);
       std::exit(0);
     } else if (arg == "--deterministic") {
       cli.options.deterministic = true;
+    } else if (arg == "--list-config") {
+      const auto defaults = vm::VmConfig{}.values();
+      for (const auto& knob : vm::config_knobs()) {
+        std::printf("%s=%s\n    %s\n", knob.key.c_str(), defaults.at(knob.key).c_str(),
+                    knob.description.c_str());
+      }
+      std::exit(0);
+    } else if (arg == "--set" || arg.substr(0, 6) == "--set=") {
+      std::string_view assignment = arg.substr(std::min<size_t>(arg.size(), 6));
+      if (arg == "--set") {
+        if (i + 1 >= argc) usage_error("--set needs KEY=VALUE");
+        assignment = argv[++i];
+      }
+      try {
+        cli.options.config.set(assignment);
+      } catch (const vm::ConfigError& e) {
+        usage_error(e.what());
+      }
     } else if (arg == "--strict-syscalls") {
       cli.options.strict_syscalls = true;
     } else if (auto v = value_of("--engine")) {
@@ -94,6 +117,13 @@ Cli parse(int argc, char** argv) {
         usage_error("unknown engine '" + std::string(*v) + "' (available: " + join(engines) + ")");
       }
       cli.options.engine = *v;
+    } else if (auto v = value_of("--memory")) {
+      const auto modes = vm::available_memory_modes();
+      if (std::find(modes.begin(), modes.end(), *v) == modes.end()) {
+        usage_error("unknown memory mode '" + std::string(*v) + "' (available: " + join(modes) +
+                    ")");
+      }
+      cli.options.memory = *v;
     } else if (auto v = value_of("--stats")) {
       if (v->empty()) usage_error("--stats needs a file name");
       cli.stats_path = std::string(*v);
@@ -127,7 +157,11 @@ std::string stats_json(const Cli& cli, const vm::ExitStatus& status, const vm::P
   boost::json::object o;
   o["program"] = cli.program;
   o["engine"] = cli.options.engine;
+  o["memory"] = cli.options.memory;
   o["deterministic"] = cli.options.deterministic;
+  boost::json::object config;
+  for (const auto& [key, value] : cli.options.config.values()) config[key] = value;
+  o["config"] = std::move(config);
   o["exit_status"] = status.status;
   o["instructions_retired"] = s.instructions_retired;
   o["wall_seconds"] = s.wall_seconds;

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "vm/engine/interp/interpreter.h"
+#include "vm/engine/slowdown_injector.h"
 #include "vm/process.h"
 #include "vm/runtime/address_space.h"
 #include "vm/runtime/elf_image.h"
@@ -39,7 +40,9 @@ std::string hex(uint64_t v) {
 }
 
 std::unique_ptr<engine::ExecutionEngine> make_engine(const std::string& name,
+                                                     const std::string& memory_mode,
                                                      mem::GuestMemory& memory) {
+  if (memory_mode != "flat") throw LoadError("unknown memory mode '" + memory_mode + "'");
   if (name == "interp") return std::make_unique<engine::interp::Interpreter>(memory);
   throw LoadError("unknown engine '" + name + "'");
 }
@@ -85,7 +88,7 @@ class GuestProcess::Impl {
       : options_(std::move(options)),
         memory_(options_.address_space_bytes),
         space_(memory_, plan_layout(options_)),
-        engine_(make_engine(options_.engine, memory_)),
+        engine_(make_engine(options_.engine, options_.memory, memory_)),
         ctx_{cpu_, memory_, space_, options_, absolute(path), [this] { engine_->flush_code(); }} {}
 
   ExitStatus run();
@@ -208,8 +211,20 @@ ExitStatus GuestProcess::Impl::run() {
       options_.max_instructions ? options_.max_instructions : std::numeric_limits<uint64_t>::max();
   ExitStatus status;
   engine::FaultInfo fault;
+  engine::SlowdownInjector slowdown(options_.config.debug_slowdown);
   while (true) {
-    const engine::StopReason reason = engine_->run(cpu_, limit, fault);
+    engine::StopReason reason;
+    if (slowdown.active()) {
+      const uint64_t slice_end =
+          cpu_.instret +
+          std::min(limit - cpu_.instret, engine::SlowdownInjector::kSliceInstructions);
+      slowdown.begin_slice();
+      reason = engine_->run(cpu_, slice_end, fault);
+      slowdown.end_slice();
+      if (reason == engine::StopReason::InstructionLimit && slice_end < limit) continue;
+    } else {
+      reason = engine_->run(cpu_, limit, fault);
+    }
     if (reason == engine::StopReason::Syscall) {
       handle_syscall();
       if (ctx_.exit) {
@@ -267,5 +282,6 @@ ExitStatus GuestProcess::run() { return impl_->run(); }
 ProcessStats GuestProcess::stats() const { return impl_->stats(); }
 
 std::vector<std::string> available_engines() { return {"interp"}; }
+std::vector<std::string> available_memory_modes() { return {"flat"}; }
 
 }  // namespace vm

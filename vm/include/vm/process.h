@@ -9,10 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "vm/config.h"
+
 namespace vm {
 
 struct ProcessOptions {
   std::string engine = "interp";
+  // How guest addresses reach host memory: "flat" (one host offset, bounds-checked).
+  std::string memory = "flat";
   std::vector<std::string> argv;  // argv[0] is the program name the guest sees
   std::vector<std::string> env;   // KEY=VALUE strings
   bool deterministic = false;     // fixed AT_RANDOM/getrandom, clocks follow instret
@@ -23,6 +27,7 @@ struct ProcessOptions {
   // When set, a syscall it rejects fails with -EPERM without running (fuzzing untrusted
   // programs without letting them touch host files).
   std::function<bool(uint64_t number)> syscall_filter;
+  VmConfig config;
 };
 
 enum class ExitKind { Exited, Signaled, InstructionLimit, UnknownSyscall };
@@ -67,5 +72,7 @@ class GuestProcess {
 
 // Names of the engines this build provides, for --engine validation and --help.
 std::vector<std::string> available_engines();
+// Memory modes this build provides, for --memory validation.
+std::vector<std::string> available_memory_modes();
 
 }  // namespace vm

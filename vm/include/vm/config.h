@@ -1,0 +1,40 @@
+// Tunable knobs of the VM, named like "debug.slowdown", settable from `vmrun --set key=value`
+// and from harness suites, so an A/B comparison of two VM designs is one flag. Every knob is
+// listed in one table (vm/config/vm_config.cpp) with its meaning and valid values.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vm {
+
+// Thrown for an unknown key or a value the knob does not accept; what() is one line that
+// names the key and the reason.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct VmConfig {
+  // > 1 makes the engine's dispatch loop burn (factor - 1) times the time it spent running
+  // guest code: a known, proportional slowdown of the VM itself for validating the harness.
+  // It changes wall time only, never a guest-visible value or a counter.
+  double debug_slowdown = 1.0;
+
+  void set(std::string_view key, std::string_view value);
+  // Parses "key=value".
+  void set(std::string_view assignment);
+  // Every knob with its current value, as text that set() accepts.
+  std::map<std::string, std::string> values() const;
+};
+
+struct ConfigKnob {
+  std::string key;
+  std::string description;
+};
+std::vector<ConfigKnob> config_knobs();
+
+}  // namespace vm
