@@ -172,26 +172,25 @@ int64_t sys_fchmodat(SyscallContext& ctx, const SyscallArgs& args) {
   return result(::fchmodat(dirfd_arg(args.a[0]), path.c_str(), static_cast<mode_t>(args.a[2]), 0));
 }
 
+// A hint only; posix_fadvise returns the error number instead of setting errno.
+int64_t sys_fadvise64(SyscallContext&, const SyscallArgs& args) {
+  return -::posix_fadvise(static_cast<int>(args.a[0]), static_cast<off_t>(args.a[1]),
+                          static_cast<off_t>(args.a[2]), static_cast<int>(args.a[3]));
+}
+
 int64_t sys_umask(SyscallContext&, const SyscallArgs& args) {
   return ::umask(static_cast<mode_t>(args.a[0]));
 }
 
 constexpr SyscallDescriptor kFile[] = {
-    {17, "getcwd", sys_getcwd},
-    {34, "mkdirat", sys_mkdirat},
-    {35, "unlinkat", sys_unlinkat},
-    {48, "faccessat", sys_faccessat},
-    {49, "chdir", sys_chdir},
-    {53, "fchmodat", sys_fchmodat},
-    {56, "openat", sys_openat},
-    {61, "getdents64", sys_getdents64},
-    {78, "readlinkat", sys_readlinkat},
-    {79, "newfstatat", sys_newfstatat},
-    {80, "fstat", sys_fstat},
-    {166, "umask", sys_umask},
-    {276, "renameat2", sys_renameat2},
-    {291, "statx", sys_statx},
-    {439, "faccessat2", sys_faccessat2},
+    {17, "getcwd", sys_getcwd},         {34, "mkdirat", sys_mkdirat},
+    {35, "unlinkat", sys_unlinkat},     {48, "faccessat", sys_faccessat},
+    {49, "chdir", sys_chdir},           {53, "fchmodat", sys_fchmodat},
+    {56, "openat", sys_openat},         {61, "getdents64", sys_getdents64},
+    {78, "readlinkat", sys_readlinkat}, {79, "newfstatat", sys_newfstatat},
+    {80, "fstat", sys_fstat},           {166, "umask", sys_umask},
+    {223, "fadvise64", sys_fadvise64},  {276, "renameat2", sys_renameat2},
+    {291, "statx", sys_statx},          {439, "faccessat2", sys_faccessat2},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Byte I/O on file descriptors. Guest descriptors are host descriptors (as in qemu-user):
 // the guest's 0/1/2 are the VM's own, so output passes through unchanged.
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -140,23 +141,28 @@ int64_t sys_ftruncate(SyscallContext&, const SyscallArgs& args) {
   return result(::ftruncate(static_cast<int>(args.a[0]), static_cast<off_t>(args.a[1])));
 }
 
+// struct pollfd and struct timespec have the same layout on both architectures. The signal
+// mask is not applied: guest signal delivery does not interrupt host calls.
+int64_t sys_ppoll(SyscallContext& ctx, const SyscallArgs& args) {
+  const uint64_t count = args.a[1];
+  if (count > 4096) return -EINVAL;
+  std::vector<pollfd> fds(count);
+  if (count > 0 && !ctx.copy_in(args.a[0], fds.data(), count * sizeof(pollfd))) return -EFAULT;
+  timespec timeout{};
+  if (args.a[2] != 0 && !ctx.copy_in(args.a[2], &timeout, sizeof timeout)) return -EFAULT;
+  const int ready = ::ppoll(fds.data(), count, args.a[2] != 0 ? &timeout : nullptr, nullptr);
+  if (ready < 0) return -errno;
+  if (count > 0 && !ctx.copy_out(args.a[0], fds.data(), count * sizeof(pollfd))) return -EFAULT;
+  return ready;
+}
+
 constexpr SyscallDescriptor kIo[] = {
-    {23, "dup", sys_dup},
-    {24, "dup3", sys_dup3},
-    {25, "fcntl", sys_fcntl},
-    {29, "ioctl", sys_ioctl},
-    {46, "ftruncate", sys_ftruncate},
-    {57, "close", sys_close},
-    {59, "pipe2", sys_pipe2},
-    {62, "lseek", sys_lseek},
-    {63, "read", sys_read},
-    {64, "write", sys_write},
-    {65, "readv", sys_readv},
-    {66, "writev", sys_writev},
-    {67, "pread64", sys_pread64},
-    {68, "pwrite64", sys_pwrite64},
-    {82, "fsync", sys_fsync},
-    {83, "fdatasync", sys_fdatasync},
+    {23, "dup", sys_dup},         {24, "dup3", sys_dup3},           {25, "fcntl", sys_fcntl},
+    {29, "ioctl", sys_ioctl},     {46, "ftruncate", sys_ftruncate}, {57, "close", sys_close},
+    {59, "pipe2", sys_pipe2},     {62, "lseek", sys_lseek},         {63, "read", sys_read},
+    {64, "write", sys_write},     {65, "readv", sys_readv},         {66, "writev", sys_writev},
+    {67, "pread64", sys_pread64}, {68, "pwrite64", sys_pwrite64},   {73, "ppoll", sys_ppoll},
+    {82, "fsync", sys_fsync},     {83, "fdatasync", sys_fdatasync},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <sched.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -126,6 +127,22 @@ int64_t sys_sched_getaffinity(SyscallContext& ctx, const SyscallArgs& args) {
   return ctx.copy_out(args.a[2], mask.data(), size) ? 8 : -EFAULT;
 }
 
+// struct sysinfo has the same layout on both 64-bit architectures. Deterministic runs see a
+// fixed machine: memory as large as the guest address space, half of it free, one process.
+int64_t sys_sysinfo(SyscallContext& ctx, const SyscallArgs& args) {
+  struct sysinfo info {};
+  if (ctx.options.deterministic) {
+    info.uptime = static_cast<long>(ctx.cpu.instret / 1'000'000'000);
+    info.totalram = ctx.options.address_space_bytes;
+    info.freeram = ctx.options.address_space_bytes / 2;
+    info.procs = 1;
+    info.mem_unit = 1;
+  } else if (::sysinfo(&info) < 0) {
+    return -errno;
+  }
+  return ctx.copy_out(args.a[0], &info, sizeof info) ? 0 : -EFAULT;
+}
+
 int64_t sys_sched_yield(SyscallContext&, const SyscallArgs&) { return 0; }
 
 int64_t sys_getrusage(SyscallContext& ctx, const SyscallArgs& args) {
@@ -162,6 +179,7 @@ constexpr SyscallDescriptor kProcess[] = {
     {160, "uname", sys_uname},
     {163, "getrlimit", sys_getrlimit},
     {165, "getrusage", sys_getrusage},
+    {179, "sysinfo", sys_sysinfo},
     {172, "getpid", sys_getpid},
     {173, "getppid", sys_getppid},
     {174, "getuid", sys_getuid},
