@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
 
 #include "harness/cli/arguments.h"
 #include "harness/cli/commands.h"
@@ -19,6 +22,8 @@
 #include "harness/results/results_json.h"
 #include "harness/results/results_merge.h"
 #include "harness/suite/suite.h"
+#include "harness/support/json_reader.h"
+#include "vm/support/atomic_file.h"
 
 namespace harness::cli {
 
@@ -26,10 +31,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kValueOptions = {"suite",      "repetitions", "runs",   "cpu",
-                                             "filter",     "out",         "format", "run-index",
-                                             "suites-dir", "program-dir"};
-const std::set<std::string> kFlags = {"no-interleave", "quiet"};
+const std::set<std::string> kValueOptions = {
+    "suite", "repetitions", "runs", "cpu", "filter", "out", "format", "suites-dir", "program-dir"};
+// --child marks a process started by --runs: it leaves the summary to its parent.
+const std::set<std::string> kFlags = {"no-interleave", "quiet", "child"};
 const std::set<std::string> kRepeatable = {"set"};
 
 std::string utc_stamp() {
@@ -80,7 +85,7 @@ std::string repro_command(const boost::json::object& environment,
   if (!commit.empty()) cmd = "git checkout " + commit + " && ";
   cmd += "cmake --preset release && cmake --build --preset release && build/bin/vmbench run";
   for (const auto& arg : args) {
-    if (arg.rfind("--out", 0) == 0 || arg.rfind("--run-index", 0) == 0) continue;
+    if (arg.rfind("--out", 0) == 0 || arg == "--child") continue;
     cmd += std::string(" ") + shell_quote(arg);
   }
   return cmd;
@@ -120,7 +125,6 @@ results::Results run_once(const Arguments& a, const std::vector<std::string>& ar
   options.filter = a.value("filter").value_or("");
   options.interleave = !a.flag("no-interleave");
   options.quiet = a.flag("quiet");
-  options.run_index = a.integer("run-index", 0, 0, 1000);
   options.gbench_out = gbench_out;
 
   std::vector<std::string> command_line = {"vmbench", "run"};
@@ -142,10 +146,42 @@ results::Results run_once(const Arguments& a, const std::vector<std::string>& ar
   return r;
 }
 
+std::string gbench_path(const std::string& out) {
+  return fs::path(out).replace_extension(".gbench.json").string();
+}
+
+// Joins the Google Benchmark files of several runs into one: the context of the first and the
+// repetitions of all (their per-run aggregates would mislead, so they are left out).
+void merge_gbench_files(const std::vector<std::string>& parts, const std::string& target) {
+  boost::json::object merged;
+  boost::json::array benchmarks;
+  for (const auto& part : parts) {
+    // Google Benchmark writes NaN for the coefficient of variation of an all-zero counter, which
+    // is not JSON; those only occur in the aggregates this merge drops anyway.
+    std::ifstream in(part, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    static const std::regex non_finite(R"(: -?(NaN|Infinity)\b)");
+    const boost::json::value doc =
+        support::parse_json(std::regex_replace(text.str(), non_finite, ": null"), part);
+    const support::JsonNode root(doc, part);
+    if (merged.empty()) merged["context"] = root["context"].object();
+    for (const auto& b : root["benchmarks"].elements()) {
+      if (b.has("run_type") && b["run_type"].string() == "iteration")
+        benchmarks.push_back(b.value());
+    }
+    std::error_code ec;
+    fs::remove(part, ec);
+  }
+  merged["benchmarks"] = std::move(benchmarks);
+  vm::support::write_file_atomically(target, support::pretty(merged));
+}
+
 // --runs=N: N child processes, one after another, each a full pass; merged.
 results::Results run_children(const std::vector<std::string>& args, int runs,
-                              const std::string& out_path) {
+                              const std::string& out_path, bool gbench) {
   std::vector<results::Results> parts;
+  std::vector<std::string> gbench_parts;
   std::vector<std::string> origins;
   for (int i = 0; i < runs && !measure::interrupt_requested(); ++i) {
     const std::string part = out_path + std::string(".run") + std::to_string(i) + ".tmp.json";
@@ -164,7 +200,7 @@ results::Results run_children(const std::vector<std::string>& args, int runs,
       cleaned.push_back(child_args[k]);
     }
     cleaned.push_back("--out=" + part);
-    cleaned.push_back(std::string("--run-index=") + std::to_string(i));
+    cleaned.push_back("--child");
     std::fprintf(stderr, "vmbench: run %d of %d\n", i + 1, runs);
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -187,6 +223,11 @@ results::Results run_children(const std::vector<std::string>& args, int runs,
     parts.push_back(results::read_results(part));
     origins.push_back(part);
     fs::remove(part, ec);
+    if (gbench && fs::exists(gbench_path(part), ec)) gbench_parts.push_back(gbench_path(part));
+  }
+  if (!gbench_parts.empty()) {
+    merge_gbench_files(gbench_parts, gbench_path(out_path));
+    std::printf("Google Benchmark JSON: %s\n", gbench_path(out_path).c_str());
   }
   results::Results merged = results::merge_runs(parts, origins);
   if (static_cast<int>(parts.size()) < runs) merged.complete = false;
@@ -223,19 +264,18 @@ int run_command(const std::vector<std::string>& args, const std::string&) {
 
   results::Results r;
   if (runs > 1) {
-    r = run_children(args, runs, out);
+    r = run_children(args, runs, out, format == "gbench");
   } else {
-    const std::string gbench =
-        format == "gbench" ? fs::path(out).replace_extension(".gbench.json").string() : "";
+    const std::string gbench = format == "gbench" ? gbench_path(out) : "";
     const std::string gbench_temp = gbench.empty() ? "" : gbench + ".tmp";
     r = run_once(a, args, s, gbench_temp);
     if (!gbench.empty()) {
       fs::rename(gbench_temp, gbench);
-      std::printf("Google Benchmark JSON: %s\n", gbench.c_str());
+      if (!a.flag("child")) std::printf("Google Benchmark JSON: %s\n", gbench.c_str());
     }
   }
   results::write_results(r, out);
-  if (!a.value("run-index")) print_summary(r, out);  // a child of --runs leaves it to the parent
+  if (!a.flag("child")) print_summary(r, out);
   return exit_status(r);
 }
 

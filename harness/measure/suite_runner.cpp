@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <regex>
+#include <thread>
 
 #include "harness/measure/calibration.h"
 #include "harness/measure/guest_workload.h"
@@ -36,24 +37,39 @@ std::string milliseconds(double ns) {
   return buf;
 }
 
+// A repetition that must not count (after Ctrl-C, or after the benchmark failed) still runs
+// one trivial iteration and carries this counter: Google Benchmark 1.7.1 aborts when skipped
+// (SkipWithError) and measured repetitions of one benchmark mix (google/benchmark#1406).
+constexpr const char* kDiscarded = "vmbench.discarded";
+
+// Micro benchmarks measure for this long per repetition; Google Benchmark's default is 0.5 s.
+constexpr double kMicroMinSeconds = 0.2;
+
+void discard(benchmark::State& state) {
+  // One iteration that already lasts the minimum time ends the repetition at once, whatever
+  // the benchmark's timing mode.
+  for (auto _ : state) {
+    if (state.max_iterations != 1) {
+      std::this_thread::sleep_for(std::chrono::duration<double>(kMicroMinSeconds));
+    }
+    state.SetIterationTime(1e-9);
+  }
+  state.counters[kDiscarded] = 1;
+}
+
 // Collects every repetition Google Benchmark reports (aggregates are recomputed by us).
 class SampleCollector : public benchmark::BenchmarkReporter {
  public:
-  struct Sample {
-    double ns;
-    bool error;
-    std::string message;
-  };
   bool ReportContext(const Context&) override { return true; }
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
-      if (run.run_type != Run::RT_Iteration) continue;
+      if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+      if (run.counters.count(kDiscarded)) continue;
       const double iterations = run.iterations > 0 ? static_cast<double>(run.iterations) : 1.0;
-      samples[run.run_name.function_name].push_back(
-          {run.real_accumulated_time / iterations * 1e9, run.error_occurred, run.error_message});
+      samples[run.run_name.function_name].push_back(run.real_accumulated_time / iterations * 1e9);
     }
   }
-  std::map<std::string, std::vector<Sample>> samples;
+  std::map<std::string, std::vector<double>> samples;
 };
 
 // What one registered benchmark needs while Google Benchmark drives it.
@@ -90,10 +106,7 @@ void reference_runs(Entry& entry, int warmup_runs, Progress& progress) {
 }
 
 void guest_body(benchmark::State& state, Entry& entry, Progress& progress) {
-  if (interrupt_requested() || entry.result.status == Status::Failed) {
-    state.SkipWithError(interrupt_requested() ? "interrupted" : "failed");
-    return;
-  }
+  if (interrupt_requested() || entry.result.status == Status::Failed) return discard(state);
   GuestRun run;
   for (auto _ : state) {
     run = entry.guest->run();
@@ -102,12 +115,12 @@ void guest_body(benchmark::State& state, Entry& entry, Progress& progress) {
   progress.step(entry.result.name, milliseconds(run.wall_ns));
   if (const std::string problem = entry.guest->check(run); !problem.empty()) {
     record_failure(entry, problem, progress);
-    state.SkipWithError(problem.c_str());
+    state.counters[kDiscarded] = 1;
     return;
   }
   if (run.counters != entry.reference_counters) {
     record_failure(entry, "counters differ from the reference run (not deterministic)", progress);
-    state.SkipWithError("counters differ");
+    state.counters[kDiscarded] = 1;
     return;
   }
   for (const auto& [name, value] : run.counters) {
@@ -116,10 +129,7 @@ void guest_body(benchmark::State& state, Entry& entry, Progress& progress) {
 }
 
 void micro_body(benchmark::State& state, Entry& entry, Progress& progress) {
-  if (interrupt_requested()) {
-    state.SkipWithError("interrupted");
-    return;
-  }
+  if (interrupt_requested()) return discard(state);
   entry.micro->function(state);
   // Google Benchmark calls a micro function several times per repetition while it picks the
   // iteration count, so micro benchmarks do not count as progress steps; the control does.
@@ -221,7 +231,11 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
       registered = benchmark::RegisterBenchmark(
           e->result.name.c_str(),
           [e, &progress](benchmark::State& state) { micro_body(state, *e, progress); });
-      if (e->result.kind == "control") registered->Iterations(1)->UseManualTime();
+      if (e->result.kind == "control") {
+        registered->Iterations(1)->UseManualTime();
+      } else {
+        registered->MinTime(kMicroMinSeconds);
+      }
     }
     registered->Repetitions(e->result.planned_repetitions)->Unit(benchmark::kMillisecond);
   }
@@ -255,10 +269,12 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
   out.runs.push_back(info);
   for (auto& entry : entries) {
     results::Benchmark& b = entry->result;
-    for (const auto& sample : collector.samples[b.name]) {
-      if (sample.error) continue;
-      b.wall_ns.push_back(sample.ns);
-      b.run.push_back(options.run_index);
+    // A failed benchmark keeps no samples: its times are not times of a correct run.
+    if (b.status != Status::Failed) {
+      for (double ns : collector.samples[b.name]) {
+        b.wall_ns.push_back(ns);
+        b.run.push_back(options.run_index);
+      }
     }
     if (b.status == Status::Ok) b.counters = entry->reference_counters;
     if (b.status == Status::Ok && static_cast<int>(b.wall_ns.size()) < b.planned_repetitions) {

@@ -1,6 +1,7 @@
 #include "harness/results/results_merge.h"
 
 #include <algorithm>
+#include <map>
 
 #include "harness/results/results_json.h"
 
@@ -17,8 +18,7 @@ int severity(Status s) {
   return 2;
 }
 
-void merge_benchmark(Benchmark& into, const Benchmark& from, int run_offset,
-                     const std::string& origin) {
+void merge_benchmark(Benchmark& into, const Benchmark& from, const std::string& origin) {
   auto conflict = [&](const std::string& what) {
     throw ResultsError(origin + ": benchmark '" + from.name + "' " + what +
                        " differs from the earlier runs");
@@ -40,7 +40,7 @@ void merge_benchmark(Benchmark& into, const Benchmark& from, int run_offset,
   into.planned_repetitions += from.planned_repetitions;
   for (size_t i = 0; i < from.wall_ns.size(); ++i) {
     into.wall_ns.push_back(from.wall_ns[i]);
-    into.run.push_back(from.run[i] + run_offset);
+    into.run.push_back(from.run[i]);
   }
 }
 
@@ -63,25 +63,33 @@ Results merge_runs(const std::vector<Results>& parts, const std::vector<std::str
       throw ResultsError(origin + ": fingerprint " + part.fingerprint + " differs from " +
                          out.fingerprint + " (results of different machines or builds)");
     }
-    // Runs are numbered by their position in the part, so a part that is itself a merge of
-    // several runs keeps them apart.
-    int part_runs = 0;
+    // Runs are renumbered by their position: the part's i-th run becomes run_offset + i, so a
+    // part that is itself a merge of several runs keeps them apart, whatever it called them.
+    std::map<int, int> renumber;
     for (const RunInfo& run : part.runs) {
       RunInfo renumbered = run;
-      renumbered.index = run_offset + run.index;
-      part_runs = std::max(part_runs, run.index + 1);
+      renumbered.index = run_offset + static_cast<int>(renumber.size());
+      renumber[run.index] = renumbered.index;
       out.runs.push_back(renumbered);
     }
+    const int part_runs = static_cast<int>(renumber.size());
     out.complete = out.complete && part.complete;
     for (const Benchmark& b : part.benchmarks) {
       auto it = std::find_if(out.benchmarks.begin(), out.benchmarks.end(),
                              [&](const Benchmark& x) { return x.name == b.name; });
+      Benchmark renumbered = b;
+      for (int& r : renumbered.run) {
+        auto known = renumber.find(r);
+        if (known == renumber.end()) {
+          throw ResultsError(origin + ": benchmark '" + b.name + "' has samples of run " +
+                             std::to_string(r) + ", which context.runs does not list");
+        }
+        r = known->second;
+      }
       if (it == out.benchmarks.end()) {
-        Benchmark copy = b;
-        for (int& r : copy.run) r += run_offset;
-        out.benchmarks.push_back(std::move(copy));
+        out.benchmarks.push_back(std::move(renumbered));
       } else {
-        merge_benchmark(*it, b, run_offset, origin);
+        merge_benchmark(*it, renumbered, origin);
       }
     }
     run_offset += part_runs;
