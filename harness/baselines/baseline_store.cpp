@@ -1,6 +1,8 @@
 #include "harness/baselines/baseline_store.h"
+#include "harness/support/utc_time.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -15,15 +17,6 @@ namespace harness::baselines {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string utc_stamp() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
 
 void make_directories(const fs::path& dir) {
   std::error_code ec;
@@ -69,16 +62,18 @@ std::string BaselineStore::bless(const results::Results& merged) {
   const std::string target = path(merged.fingerprint, merged.suite);
   make_directories(directory(merged.fingerprint));
   if (fs::exists(target)) {
-    const fs::path history_dir = fs::path(directory(merged.fingerprint)) / "history";
+    // history/<suite>/<UTC time>-<n>.json: names sort in blessing order, and one suite's
+    // history never mixes with another's whose name it prefixes.
+    const fs::path history_dir = history_directory(merged.fingerprint, merged.suite);
     make_directories(history_dir);
-    std::string kept =
-        (history_dir / (merged.suite + std::string("-") + utc_stamp() + ".json")).string();
-    for (int n = 1; fs::exists(kept); ++n) {
-      kept = (history_dir / (merged.suite + std::string("-") + utc_stamp() + std::string("-") +
-                             std::to_string(n) + ".json"))
-                 .string();
+    const std::string stamp = support::utc_now_for_file_name();
+    fs::path kept;
+    for (int n = 0; kept.empty() || fs::exists(kept); ++n) {
+      char name[64];
+      std::snprintf(name, sizeof name, "%s-%04d.json", stamp.c_str(), n);
+      kept = history_dir / name;
     }
-    vm::support::write_file_atomically(kept, read_file(target));
+    vm::support::write_file_atomically(kept.string(), read_file(target));
   }
   results::write_results(merged, target);
   return target;
@@ -109,14 +104,17 @@ std::vector<BaselineInfo> BaselineStore::list(const std::string& fingerprint) co
   return out;
 }
 
+std::string BaselineStore::history_directory(const std::string& fingerprint,
+                                             const std::string& suite) const {
+  return directory(fingerprint) + "/history/" + suite;
+}
+
 std::vector<std::string> BaselineStore::history(const std::string& fingerprint,
                                                 const std::string& suite) const {
   std::vector<std::string> out;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(directory(fingerprint) + "/history", ec)) {
-    if (entry.path().filename().string().starts_with(suite + "-")) {
-      out.push_back(entry.path().string());
-    }
+  for (const auto& entry : fs::directory_iterator(history_directory(fingerprint, suite), ec)) {
+    if (entry.path().extension() == ".json") out.push_back(entry.path().string());
   }
   std::sort(out.begin(), out.end());
   return out;

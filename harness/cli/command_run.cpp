@@ -23,6 +23,7 @@
 #include "harness/results/results_merge.h"
 #include "harness/suite/suite.h"
 #include "harness/support/json_reader.h"
+#include "harness/support/utc_time.h"
 #include "vm/support/atomic_file.h"
 
 namespace harness::cli {
@@ -36,15 +37,6 @@ const std::set<std::string> kValueOptions = {
 // --child marks a process started by --runs: it leaves the summary to its parent.
 const std::set<std::string> kFlags = {"no-interleave", "quiet", "child"};
 const std::set<std::string> kRepeatable = {"set"};
-
-std::string utc_stamp() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
 
 std::optional<int> chosen_cpu(const Arguments& a) {
   const std::string text = a.value("cpu").value_or("last");
@@ -258,7 +250,8 @@ int run_command(const std::vector<std::string>& args, const std::string&) {
   std::string out = a.value("out").value_or("");
   if (out.empty()) {
     fs::create_directories(results_dir());
-    out = results_dir() + "/" + s.name + std::string("-") + utc_stamp() + ".json";
+    out = results_dir() + "/" + s.name + std::string("-") + support::utc_now_for_file_name() +
+          ".json";
   }
   measure::install_interrupt_handler();
 

@@ -1,4 +1,5 @@
 #include "harness/measure/suite_runner.h"
+#include "harness/support/utc_time.h"
 
 #include <benchmark/benchmark.h>
 
@@ -21,15 +22,6 @@ namespace harness::measure {
 namespace {
 
 using results::Status;
-
-std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string milliseconds(double ns) {
   char buf[32];
@@ -206,7 +198,7 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
   Progress progress(steps, options.quiet);
   results::RunInfo info;
   info.index = options.run_index;
-  info.started_utc = utc_now();
+  info.started_utc = support::utc_now_iso8601();
   info.calibration.start_ns = time_calibration(kCalibrationPasses);
   progress.step("calibration", "start");
 
@@ -248,7 +240,7 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
   info.calibration.end_ns = time_calibration(kCalibrationPasses);
   progress.step("calibration", "end");
   info.interrupted = interrupt_requested();
-  info.finished_utc = utc_now();
+  info.finished_utc = support::utc_now_iso8601();
   progress.finish();
 
   results::Results out;

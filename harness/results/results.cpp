@@ -1,6 +1,7 @@
 #include "harness/results/results.h"
 
 #include <algorithm>
+#include <map>
 
 #include "harness/stats/noise_floor.h"
 #include "harness/stats/summary.h"
@@ -37,14 +38,11 @@ void summarize(Benchmark& benchmark) {
     s.median_ns = stats::median(benchmark.wall_ns);
     s.mad_ns = stats::mad(benchmark.wall_ns);
     s.min_ns = *std::min_element(benchmark.wall_ns.begin(), benchmark.wall_ns.end());
-    const int last_run = *std::max_element(benchmark.run.begin(), benchmark.run.end());
-    for (int r = 0; r <= last_run; ++r) {
-      std::vector<double> of_run;
-      for (size_t i = 0; i < benchmark.wall_ns.size(); ++i) {
-        if (benchmark.run[i] == r) of_run.push_back(benchmark.wall_ns[i]);
-      }
-      if (!of_run.empty()) s.run_medians_ns.push_back(stats::median(of_run));
+    std::map<int, std::vector<double>> by_run;
+    for (size_t i = 0; i < benchmark.wall_ns.size(); ++i) {
+      by_run[benchmark.run[i]].push_back(benchmark.wall_ns[i]);
     }
+    for (const auto& [run, samples] : by_run) s.run_medians_ns.push_back(stats::median(samples));
     s.noise_floor = stats::noise_floor(s.run_medians_ns);
   }
   benchmark.summary = std::move(s);

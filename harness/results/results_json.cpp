@@ -1,5 +1,9 @@
 #include "harness/results/results_json.h"
 
+#include <cmath>
+#include <cstdint>
+#include <set>
+
 #include "harness/support/json_reader.h"
 #include "vm/support/atomic_file.h"
 
@@ -62,7 +66,7 @@ json::object benchmark_to_json(const Benchmark& b) {
   return o;
 }
 
-Benchmark benchmark_from_json(const JsonNode& node) {
+Benchmark benchmark_from_json(const JsonNode& node, const std::set<int>& run_indices) {
   Benchmark b;
   b.name = node["name"].string();
   b.kind = node["kind"].string();
@@ -84,9 +88,18 @@ Benchmark benchmark_from_json(const JsonNode& node) {
   }
   b.planned_repetitions = static_cast<int>(node["planned_repetitions"].integer());
   const JsonNode samples = node["samples"];
-  b.wall_ns = read_numbers(samples["wall_ns"]);
-  for (const JsonNode& e : samples["run"].elements())
-    b.run.push_back(static_cast<int>(e.integer()));
+  for (const JsonNode& e : samples["wall_ns"].elements()) {
+    const double ns = e.number();
+    if (!(ns > 0) || !std::isfinite(ns)) e.fail("a sample must be a positive time in ns");
+    b.wall_ns.push_back(ns);
+  }
+  for (const JsonNode& e : samples["run"].elements()) {
+    const int64_t r = e.integer();
+    if (r < 0 || r > INT32_MAX || !run_indices.count(static_cast<int>(r))) {
+      e.fail("run " + std::to_string(r) + " is not one of context.runs[].index");
+    }
+    b.run.push_back(static_cast<int>(r));
+  }
   if (b.run.size() != b.wall_ns.size()) {
     samples["run"].fail(std::string("has ") + std::to_string(b.run.size()) +
                         " entries but wall_ns has " + std::to_string(b.wall_ns.size()));
@@ -152,9 +165,13 @@ Results from_json(const json::value& value, const std::string& origin) {
     r.config = context["config"].object();
     r.command = context["command"].string();
     r.repro = context["repro"].string();
+    std::set<int> run_indices;
     for (const JsonNode& run : context["runs"].elements()) {
       RunInfo info;
-      info.index = static_cast<int>(run["index"].integer());
+      const int64_t index = run["index"].integer();
+      if (index < 0 || index > INT32_MAX) run["index"].fail("must be a non-negative run number");
+      info.index = static_cast<int>(index);
+      if (!run_indices.insert(info.index).second) run["index"].fail("appears twice");
       info.started_utc = run["started_utc"].string();
       info.finished_utc = run["finished_utc"].string();
       info.interrupted = run["interrupted"].boolean();
@@ -163,7 +180,7 @@ Results from_json(const json::value& value, const std::string& origin) {
       r.runs.push_back(std::move(info));
     }
     for (const JsonNode& b : root["benchmarks"].elements()) {
-      r.benchmarks.push_back(benchmark_from_json(b));
+      r.benchmarks.push_back(benchmark_from_json(b, run_indices));
       for (size_t i = 0; i + 1 < r.benchmarks.size(); ++i) {
         if (r.benchmarks[i].name == r.benchmarks.back().name) {
           b["name"].fail("benchmark '" + r.benchmarks.back().name + "' appears twice");

@@ -1,6 +1,7 @@
 #include "harness/suite/suite.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -35,7 +36,8 @@ std::string substitute(std::string text, const SuitePaths& paths, const JsonNode
 std::string scalar_text(const JsonNode& node) {
   const auto& v = node.value();
   if (v.is_string()) return std::string(v.get_string());
-  if (v.is_int64() || v.is_uint64() || v.is_double()) return boost::json::serialize(v);
+  if (v.is_int64() || v.is_uint64()) return boost::json::serialize(v);
+  if (v.is_double()) return support::shortest_text(v.get_double());
   if (v.is_bool()) return v.get_bool() ? "true" : "false";
   node.fail("expected a string or a number");
 }
@@ -167,8 +169,14 @@ Suite load_suite(const std::string& path, const SuitePaths& paths,
         if (v < 1 || v > 100) w->fail("must be between 1 and 100 (the first is the reference run)");
         suite.warmup_runs = static_cast<int>(v);
       }
-      if (auto e = d->optional("engine")) defaults.engine = e->string();
-      if (auto m = d->optional("memory")) defaults.memory = m->string();
+      if (auto e = d->optional("engine")) {
+        defaults.engine = e->string();
+        check_choice(*e, defaults.engine, vm::available_engines(), "engine");
+      }
+      if (auto m = d->optional("memory")) {
+        defaults.memory = m->string();
+        check_choice(*m, defaults.memory, vm::available_memory_modes(), "memory mode");
+      }
       if (auto c = d->optional("config")) defaults.config = read_config(*c);
     }
     std::set<std::string> names;

@@ -1,5 +1,7 @@
 #include "harness/support/json_reader.h"
 
+#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -52,7 +54,12 @@ void pretty_into(std::string& out, const boost::json::value& v, int indent) {
     bool scalars = true;
     for (const auto& child : v.get_array()) scalars = scalars && !child.is_structured();
     if (scalars) {
-      out += boost::json::serialize(v);
+      out += "[";
+      for (size_t i = 0; i < v.get_array().size(); ++i) {
+        if (i > 0) out += ",";
+        pretty_into(out, v.get_array()[i], indent + 1);
+      }
+      out += "]";
       return;
     }
     out += "[\n";
@@ -64,12 +71,21 @@ void pretty_into(std::string& out, const boost::json::value& v, int indent) {
       pretty_into(out, child, indent + 1);
     }
     out += "\n" + pad + "]";
+  } else if (v.is_double()) {
+    out += shortest_text(v.get_double());
   } else {
     out += boost::json::serialize(v);
   }
 }
 
 }  // namespace
+
+std::string shortest_text(double value) {
+  if (!std::isfinite(value)) return "null";  // JSON has no NaN or infinity
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return std::string(buf, ec == std::errc() ? end : buf);
+}
 
 boost::json::value parse_json(const std::string& text, const std::string& origin) {
   boost::json::stream_parser parser;

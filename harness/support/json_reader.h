@@ -57,6 +57,10 @@ class JsonNode {
   std::string path_;
 };
 
+// The shortest text that reads back as the same double ("2.5", "200", "1e-09"), where
+// boost::json would write "2.5E0" and "2E2".
+std::string shortest_text(double value);
+
 // Serializes with two-space indentation, one key per line, for files people diff and read.
 std::string pretty(const boost::json::value& value);
 

@@ -7,12 +7,12 @@
 #include <regex>
 
 #include "harness/environment/process.h"
-#include "temp_directory.h"
+#include "tests/harness/scratch_directory.h"
 
 namespace harness::environment {
 namespace {
 
-using testing::TempDirectory;
+using harness::testing::ScratchDirectory;
 
 // The table in environment.h, as dotted paths.
 const char* const kDocumentedFields[] = {
@@ -107,7 +107,7 @@ TEST(Environment, LiveValuesOnThisMachine) {
 }
 
 TEST(Environment, ParsesFakeSystemTree) {
-  TempDirectory root;
+  ScratchDirectory root;
   root.write("proc/cpuinfo",
              "processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\nmodel\t\t: 143\n"
              "model name\t: Intel(R) Xeon(R) Platinum 8480C\nstepping\t: 8\n"
@@ -137,7 +137,7 @@ TEST(Environment, ParsesFakeSystemTree) {
 }
 
 TEST(Environment, EmptySystemTreeGivesNullsNotErrors) {
-  TempDirectory root;
+  ScratchDirectory root;
   CaptureOptions options = sample_options();
   options.system_root = root.path();
   const boost::json::object environment = capture_environment(options);
@@ -149,11 +149,11 @@ TEST(Environment, EmptySystemTreeGivesNullsNotErrors) {
 }
 
 TEST(Environment, GitOutsideRepositoryIsNull) {
-  TempDirectory not_a_repo;
+  ScratchDirectory not_a_repo;
   CaptureOptions options = sample_options();
-  options.build.source_dir = not_a_repo.path().string();
+  options.build.source_dir = not_a_repo.path();
   const boost::json::object environment = capture_environment(options);
-  EXPECT_EQ(find(environment, "git.source_dir")->as_string(), not_a_repo.path().string());
+  EXPECT_EQ(find(environment, "git.source_dir")->as_string(), not_a_repo.path());
   EXPECT_TRUE(find(environment, "git.commit")->is_null());
   EXPECT_TRUE(find(environment, "git.branch")->is_null());
   EXPECT_TRUE(find(environment, "git.dirty")->is_null());
@@ -165,8 +165,8 @@ TEST(Environment, GitOutsideRepositoryIsNull) {
 
 TEST(Environment, GitCommitBranchAndDirtyFlag) {
   if (!run_command({"git", "--version"})) GTEST_SKIP() << "git is not installed";
-  TempDirectory repo;
-  const std::string dir = repo.path().string();
+  ScratchDirectory repo;
+  const std::string dir = repo.path();
   const auto git = [&](std::vector<std::string> args) {
     std::vector<std::string> argv = {"git",
                                      "-C",

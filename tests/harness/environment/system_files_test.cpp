@@ -3,12 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include "temp_directory.h"
+#include "tests/harness/scratch_directory.h"
 
 namespace harness::environment {
 namespace {
 
-using testing::TempDirectory;
+using harness::testing::ScratchDirectory;
 
 TEST(SystemFiles, MissingFileReadsAsNullopt) {
   const std::filesystem::path missing = "/nonexistent/vmbench/scaling_governor";
@@ -17,10 +17,10 @@ TEST(SystemFiles, MissingFileReadsAsNullopt) {
 }
 
 TEST(SystemFiles, FirstLineWithoutNewline) {
-  TempDirectory dir;
+  ScratchDirectory dir;
   dir.write("governor", "performance\nsecond line\n");
-  EXPECT_EQ(read_first_line(dir.path() / "governor"), "performance");
-  EXPECT_EQ(read_text_file(dir.path() / "governor"), "performance\nsecond line\n");
+  EXPECT_EQ(read_first_line(dir / "governor"), "performance");
+  EXPECT_EQ(read_text_file(dir / "governor"), "performance\nsecond line\n");
 }
 
 TEST(SystemFiles, BracketedChoice) {
@@ -49,14 +49,14 @@ TEST(SystemFiles, SizeWithUnit) {
 
 TEST(SystemFiles, GovernorMissingIsNullopt) {
   EXPECT_EQ(read_cpu_governor("/nonexistent/vmbench/cpu"), std::nullopt);
-  TempDirectory dir;  // CPUs present, but no cpufreq: a typical VM
+  ScratchDirectory dir;  // CPUs present, but no cpufreq: a typical VM
   dir.write("cpu0/topology/core_id", "0\n");
   dir.write("cpu1/topology/core_id", "1\n");
   EXPECT_EQ(read_cpu_governor(dir.path()), std::nullopt);
 }
 
 TEST(SystemFiles, GovernorAgreeingAndMixed) {
-  TempDirectory dir;
+  ScratchDirectory dir;
   dir.write("cpu0/cpufreq/scaling_governor", "performance\n");
   dir.write("cpu1/cpufreq/scaling_governor", "performance\n");
   dir.write("cpufreq/scaling_governor", "ignored: not a cpu directory\n");
