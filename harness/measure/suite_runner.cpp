@@ -140,8 +140,12 @@ std::vector<std::string> benchmark_flags(const RunOptions& options) {
 }
 
 void initialize_google_benchmark(const RunOptions& options) {
-  std::vector<std::string> flags = benchmark_flags(options);
-  std::vector<char*> argv;
+  // Google Benchmark keeps pointers into argv (the program name, for its reports), so the
+  // strings must outlive the run.
+  static std::vector<std::string> flags;
+  flags = benchmark_flags(options);
+  static std::vector<char*> argv;
+  argv.clear();
   for (auto& f : flags) argv.push_back(f.data());
   argv.push_back(nullptr);
   int argc = static_cast<int>(flags.size());
