@@ -22,6 +22,7 @@
 #include "harness/results/results_json.h"
 #include "harness/results/results_merge.h"
 #include "harness/suite/suite.h"
+#include "harness/support/duration_text.h"
 #include "harness/support/json_reader.h"
 #include "harness/support/utc_time.h"
 #include "vm/support/atomic_file.h"
@@ -84,13 +85,15 @@ std::string repro_command(const boost::json::object& environment,
 }
 
 void print_summary(const results::Results& r, const std::string& path) {
-  std::printf("%-28s %12s %8s %8s  %s\n", "benchmark", "median ms", "MAD %", "samples", "status");
+  std::printf("%-28s %12s %8s %8s  %s\n", "benchmark", "median", "MAD %", "samples", "status");
   for (const auto& b : r.benchmarks) {
     const double mad_percent =
         b.summary.median_ns > 0 ? b.summary.mad_ns / b.summary.median_ns * 100 : 0;
-    std::printf("%-28s %12.2f %8.2f %8zu  %s%s\n", b.name.c_str(), b.summary.median_ns / 1e6,
-                mad_percent, b.summary.samples, results::to_string(b.status).c_str(),
-                b.message.empty() ? "" : (" (" + b.message + ")").c_str());
+    const std::string median =
+        b.summary.samples ? support::duration_text(b.summary.median_ns) : "-";
+    const std::string note = b.message.empty() ? "" : " (" + b.message + ")";
+    std::printf("%-28s %12s %8.2f %8zu  %s%s\n", b.name.c_str(), median.c_str(), mad_percent,
+                b.summary.samples, results::to_string(b.status).c_str(), note.c_str());
   }
   std::printf("results: %s%s\n", path.c_str(), r.complete ? "" : " (incomplete: interrupted)");
 }

@@ -1,5 +1,7 @@
 #include "harness/compare/comparison_table.h"
 
+#include "harness/support/duration_text.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -34,8 +36,8 @@ std::string counter_text(const std::optional<uint64_t>& v) { return v ? std::to_
 
 Table benchmark_table(const Comparison& c) {
   Table t;
-  t.header = {"benchmark", "base ms", "new ms",      "ratio",  "normalised",
-              "95% CI",    "p",       "noise floor", "verdict"};
+  t.header = {"benchmark", "base", "new",         "ratio",  "normalised",
+              "95% CI",    "p",    "noise floor", "verdict"};
   t.right_aligned = {false, true, true, true, true, true, true, true, false};
   std::vector<const BenchmarkComparison*> order;
   for (const auto& b : c.benchmarks) order.push_back(&b);
@@ -44,8 +46,8 @@ Table benchmark_table(const Comparison& c) {
   for (const auto* b : order) {
     const bool timed = b->base_samples > 0 && b->new_samples > 0 && b->verdict != Verdict::Failed;
     std::vector<std::string> row = {b->name};
-    row.push_back(b->base_median_ns > 0 ? fixed("%.2f", b->base_median_ns / 1e6) : "-");
-    row.push_back(b->new_median_ns > 0 ? fixed("%.2f", b->new_median_ns / 1e6) : "-");
+    row.push_back(b->base_median_ns > 0 ? support::duration_text(b->base_median_ns) : "-");
+    row.push_back(b->new_median_ns > 0 ? support::duration_text(b->new_median_ns) : "-");
     row.push_back(timed ? fixed("%.3f", b->raw_ratio) : "-");
     row.push_back(timed && b->normalized_ratio ? fixed("%.3f", *b->normalized_ratio) : "-");
     row.push_back(timed ? std::string("[") + fixed("%.3f", b->ci_low) + std::string(", ") +
