@@ -17,7 +17,7 @@ const char* kUsage =
     "            [--set KEY=VALUE]... [--filter=REGEX] [--out=FILE] [--format=gbench]\n"
     "            [--no-interleave] [--quiet]\n"
     "            measure a suite; results go to reports/results/ (or --out)\n"
-    "  compare   BASE.json NEW.json [--threshold=5%] [--alpha=0.01] [--noise-k=2] [--raw]\n"
+    "  compare   BASE.json NEW.json [--threshold=5%] [--alpha=0.01] [--noise-k=1.5] [--raw]\n"
     "            [--format=text|markdown|json] [--out=FILE] [--allow-cross-machine]\n"
     "            [--allow-incomplete] [--fail-on-counters]\n"
     "            BASE may be 'baseline' (the stored one for NEW's machine and suite);\n"

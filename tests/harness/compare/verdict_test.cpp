@@ -88,18 +88,25 @@ TEST(Decide, ImprovementNeedsTheIntervalToExcludeOne) {
   EXPECT_EQ(decide(e, VerdictRule{}).verdict, Verdict::Unchanged);
 }
 
+// The formula tests below fix k = 2 so their numbers do not move with the default.
+VerdictRule two_noise_floors() {
+  VerdictRule rule;
+  rule.noise_k = 2;
+  return rule;
+}
+
 TEST(Decide, EffectiveThresholdFollowsTheNoiseFloor) {
   TimeEvidence e = slower();
   e.ratio = 1.07;
   e.ci_low = 1.03;
   e.noise_floor = 0.05;  // 2 x 5% = 10% > 7%
-  const Decision wide = decide(e, VerdictRule{});
+  const Decision wide = decide(e, two_noise_floors());
   EXPECT_EQ(wide.verdict, Verdict::Unchanged);
   EXPECT_DOUBLE_EQ(wide.effective_threshold, 0.10);
   EXPECT_THAT(wide.reason, HasSubstr("within 10.0%"));
 
   e.noise_floor = 0.01;  // 2 x 1% = 2% < threshold 5% < 7%
-  const Decision narrow = decide(e, VerdictRule{});
+  const Decision narrow = decide(e, two_noise_floors());
   EXPECT_EQ(narrow.verdict, Verdict::Regression);
   EXPECT_DOUBLE_EQ(narrow.effective_threshold, 0.05);
 }
@@ -119,17 +126,17 @@ TEST(Decide, NoiseKScalesTheFloor) {
 TEST(Decide, TooFewSamplesOnEitherSideIsNoisy) {
   TimeEvidence e = slower();
   e.base_samples = 4;
-  Decision d = decide(e, VerdictRule{});
+  Decision d = decide(e, two_noise_floors());
   EXPECT_EQ(d.verdict, Verdict::Noisy);
   EXPECT_THAT(d.reason, HasSubstr("too few samples"));
 
   e = slower();
   e.new_samples = 4;
-  EXPECT_EQ(decide(e, VerdictRule{}).verdict, Verdict::Noisy);
+  EXPECT_EQ(decide(e, two_noise_floors()).verdict, Verdict::Noisy);
 
   e = slower();
   e.base_samples = e.new_samples = 5;  // exactly min_samples is enough
-  EXPECT_EQ(decide(e, VerdictRule{}).verdict, Verdict::Regression);
+  EXPECT_EQ(decide(e, two_noise_floors()).verdict, Verdict::Regression);
 }
 
 TEST(Decide, ThresholdWiderThanMaxEffectiveIsNoisy) {
@@ -138,13 +145,13 @@ TEST(Decide, ThresholdWiderThanMaxEffectiveIsNoisy) {
   e.ci_low = 1.8;
   e.ci_high = 2.2;
   e.noise_floor = 0.13;  // T = 26% > 25%
-  const Decision d = decide(e, VerdictRule{});
+  const Decision d = decide(e, two_noise_floors());
   EXPECT_EQ(d.verdict, Verdict::Noisy);
   EXPECT_DOUBLE_EQ(d.effective_threshold, 0.26);
   EXPECT_THAT(d.reason, HasSubstr("noise floor"));
 
   e.noise_floor = 0.125;  // T = 25% exactly: still decidable
-  EXPECT_EQ(decide(e, VerdictRule{}).verdict, Verdict::Regression);
+  EXPECT_EQ(decide(e, two_noise_floors()).verdict, Verdict::Regression);
 }
 
 TEST(Decide, NoChangeIsUnchanged) {
