@@ -17,8 +17,8 @@ std::string to_string(Verdict verdict);
 struct VerdictRule {
   double threshold = 0.05;  // smallest change that matters in practice (5%)
   double alpha = 0.01;      // significance level of the U test
-  // How many noise floors a change must exceed: 1.5 gave no false regression in 396 A/A
-  // verdicts and found 94% of 10% slowdowns on the validation machine (docs/validation.md).
+  // How many noise floors a change must exceed; chosen on validation run 1 and checked in
+  // run 2 (docs/validation.md).
   double noise_k = 1.5;
   double max_effective = 0.25;  // a wider effective threshold means "noisy"
   size_t min_samples = 5;       // per side
