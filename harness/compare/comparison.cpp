@@ -133,7 +133,10 @@ BenchmarkComparison compare_benchmark(const Benchmark& base, const Benchmark& ne
 
   TimeEvidence evidence{c.ratio,       c.ci_low,       c.ci_high,    c.p_value,
                         c.noise_floor, c.base_samples, c.new_samples};
-  const Decision d = decide(evidence, options.rule);
+  // A benchmark may carry its own, larger threshold from its suite (docs/adding-a-workload.md).
+  VerdictRule rule = options.rule;
+  rule.threshold = std::max({rule.threshold, base.threshold, next.threshold});
+  const Decision d = decide(evidence, rule);
   c.verdict = d.verdict;
   c.effective_threshold = d.effective_threshold;
   c.reason = d.reason;

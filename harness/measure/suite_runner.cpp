@@ -168,6 +168,7 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
     b.name = spec.name;
     b.kind = spec.kind;
     b.planned_repetitions = options.repetitions > 0 ? options.repetitions : spec.repetitions;
+    b.threshold = spec.threshold;
     max_repetitions = std::max(max_repetitions, b.planned_repetitions);
     if (spec.kind == "guest") {
       steps += b.planned_repetitions;

@@ -59,6 +59,7 @@ struct Benchmark {
   std::string memory;
   std::map<std::string, std::string> config;
   int planned_repetitions = 0;
+  double threshold = 0;  // the suite's per-benchmark threshold; 0: none
   // Samples in the order they were taken; run[i] is the run that took wall_ns[i].
   std::vector<double> wall_ns;
   std::vector<int> run;

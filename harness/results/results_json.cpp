@@ -50,6 +50,7 @@ json::object benchmark_to_json(const Benchmark& b) {
     o["config"] = std::move(config);
   }
   o["planned_repetitions"] = b.planned_repetitions;
+  if (b.threshold > 0) o["threshold"] = b.threshold;
   json::array runs;
   for (int r : b.run) runs.emplace_back(r);
   o["samples"] = {{"wall_ns", numbers(b.wall_ns)}, {"run", std::move(runs)}};
@@ -87,6 +88,10 @@ Benchmark benchmark_from_json(const JsonNode& node, const std::set<int>& run_ind
     for (const auto& [k, v] : config.object()) b.config[k] = config[std::string(k)].string();
   }
   b.planned_repetitions = static_cast<int>(node["planned_repetitions"].integer());
+  if (auto t = node.optional("threshold")) {
+    b.threshold = t->number();
+    if (!(b.threshold >= 0 && b.threshold <= 1)) t->fail("must be between 0 and 1");
+  }
   const JsonNode samples = node["samples"];
   for (const JsonNode& e : samples["wall_ns"].elements()) {
     const double ns = e.number();

@@ -33,6 +33,7 @@ void merge_benchmark(Benchmark& into, const Benchmark& from, const std::string& 
     conflict("deterministic counter set or value");
   }
   if (into.counters.empty()) into.counters = from.counters;
+  into.threshold = std::max(into.threshold, from.threshold);
   if (severity(from.status) > severity(into.status)) {
     into.status = from.status;
     into.message = from.message;

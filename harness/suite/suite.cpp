@@ -1,6 +1,7 @@
 #include "harness/suite/suite.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <regex>
@@ -46,6 +47,25 @@ int positive(const JsonNode& node, int max) {
   const int64_t v = node.integer();
   if (v < 1 || v > max) node.fail(std::string("must be between 1 and ") + std::to_string(max));
   return static_cast<int>(v);
+}
+
+// "15%" or 0.15; between 0 and 100%.
+double fraction(const JsonNode& node) {
+  double value = 0;
+  if (node.value().is_string()) {
+    std::string text = node.string();
+    const bool percent = !text.empty() && text.back() == '%';
+    if (percent) text.pop_back();
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+      node.fail("'" + node.string() + "' is not a percentage like \"15%\" or a fraction like 0.15");
+    }
+    if (percent) value /= 100;
+  } else {
+    value = node.number();
+  }
+  if (!(value >= 0 && value <= 1)) node.fail("must be between 0 and 100%");
+  return value;
 }
 
 uint32_t parse_crc(const JsonNode& node) {
@@ -98,9 +118,10 @@ BenchmarkSpec read_benchmark(const JsonNode& node, const Defaults& defaults,
   }
   b.kind = node["kind"].string();
   if (auto r = node.optional("repetitions")) b.repetitions = positive(*r, 10000);
+  if (auto t = node.optional("threshold")) b.threshold = fraction(*t);
   if (b.kind == "guest") {
     node.only_keys({"name", "kind", "program", "args", "engine", "memory", "config", "expect",
-                    "repetitions", "note"});
+                    "repetitions", "threshold", "note"});
     b.program = substitute(node["program"].string(), paths, node["program"]);
     if (b.program.empty()) node["program"].fail("must not be empty");
     if (auto args = node.optional("args")) {
@@ -128,7 +149,7 @@ BenchmarkSpec read_benchmark(const JsonNode& node, const Defaults& defaults,
     }
     b.expect.stdout_crc32 = parse_crc(expect["stdout_crc32"]);
   } else if (b.kind == "micro") {
-    node.only_keys({"name", "kind", "function", "repetitions", "note"});
+    node.only_keys({"name", "kind", "function", "repetitions", "threshold", "note"});
     b.function = node["function"].string();
     check_choice(node["function"], b.function, micro_functions, "micro benchmark function");
   } else {

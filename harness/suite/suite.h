@@ -38,6 +38,9 @@ struct BenchmarkSpec {
   // micro: the name of an in-process benchmark function (harness/measure/micro_benchmarks.h).
   std::string function;
   int repetitions = 0;
+  // A smallest change that matters for this benchmark, above compare's --threshold: for a
+  // benchmark whose between-process spread a baseline cannot capture (0: none).
+  double threshold = 0;
 };
 
 struct Suite {

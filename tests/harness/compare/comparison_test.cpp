@@ -101,6 +101,23 @@ TEST(Compare, ThirtyPercentSlowerIsARegression) {
   EXPECT_EQ(c.exit_code(), 1);
 }
 
+TEST(Compare, APerBenchmarkThresholdFromTheSuiteRaisesTheBar) {
+  Shape slow = new_shape();
+  slow.benchmarks[0].factor = 1.15;
+  results::Results base = make_results(base_shape());
+  results::Results next = make_results(slow);
+  EXPECT_EQ(find(run(base, next), "coremark_like/20").verdict, Verdict::Regression);
+  for (auto* r : {&base, &next}) {
+    for (auto& b : r->benchmarks) {
+      if (b.name == "coremark_like/20") b.threshold = 0.20;
+    }
+  }
+  const Comparison c = run(base, next);
+  const auto& b = find(c, "coremark_like/20");
+  EXPECT_EQ(b.verdict, Verdict::Unchanged) << b.reason;
+  EXPECT_NEAR(b.effective_threshold, 0.20, 1e-12);
+}
+
 TEST(Compare, ThirtyPercentFasterIsAnImprovementAndExitsZero) {
   Shape fast = new_shape();
   fast.benchmarks[1].factor = 0.70;

@@ -165,10 +165,8 @@ TEST(ResultsJson, RunAndWallLengthsMustAgree) {
                                  "wall_ns has 3"));
 }
 
-// Disabled: fails against results_json.cpp as committed. Run indices are not checked, and
-// summarize() hands the stats functions inputs they reject, so a negative run index (no run
-// medians) or samples of 0 in two runs (run medians not positive) escape as
-// std::invalid_argument from harness/stats, without the file or the field.
+// Samples of runs the file does not list, and times that are not positive, are ResultsErrors
+// naming the file and the field (not std::invalid_argument from harness/stats).
 TEST(ResultsJson, ImpossibleSamplesAreAResultsError) {
   EXPECT_THAT(error_after([](json::object& d) {
                 benchmark(d, 4).at("samples").as_object()["run"] = json::array{-1, -1, -1};

@@ -16,6 +16,7 @@ namespace harness::suite {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using testing::read_data;
 using testing::replaced;
@@ -188,9 +189,8 @@ TEST(SuiteLoad, VariablesAreSubstitutedInProgramAndArgs) {
                                       "a/suites/hereb/build/therec/suites/here"));
 }
 
-// Disabled: fails against suite.cpp as committed. scalar_text() turns a JSON number into text
-// with boost::json::serialize, which writes doubles in exponent form: an argument 2.5 reaches
-// the guest as "2.5E0" and a config value 1.5 is recorded as "1.5E0".
+// A fractional number reaches the guest and the config as its shortest text ("2.5"), not in
+// boost::json's exponent form ("2.5E0").
 TEST(SuiteLoad, FractionalNumbersKeepTheirJsonText) {
   ScratchSuiteDir dir;
   std::string text = replaced(read_data("demo.json"), "\"args\": [\"2\"]", "\"args\": [2.5, 3]");
@@ -198,6 +198,33 @@ TEST(SuiteLoad, FractionalNumbersKeepTheirJsonText) {
   const Suite suite = load_suite(dir.write("demo.json", text), kPaths, kMicro);
   EXPECT_THAT(suite.benchmarks[1].args, ElementsAre("2.5", "3"));
   EXPECT_EQ(suite.benchmarks[1].config.at("debug.slowdown"), "1.5");
+}
+
+TEST(SuiteLoad, PerBenchmarkThresholdAsPercentOrFraction) {
+  ScratchSuiteDir dir;
+  const std::string base = read_data("minimal.json");
+  const std::string with_percent =
+      replaced(base, "\"kind\": \"guest\",", "\"kind\": \"guest\", \"threshold\": \"15%\",");
+  EXPECT_DOUBLE_EQ(
+      load_suite(dir.write("minimal.json", with_percent), kPaths, {}).benchmarks[0].threshold,
+      0.15);
+  const std::string with_fraction =
+      replaced(base, "\"kind\": \"guest\",", "\"kind\": \"guest\", \"threshold\": 0.2,");
+  EXPECT_DOUBLE_EQ(
+      load_suite(dir.write("minimal.json", with_fraction), kPaths, {}).benchmarks[0].threshold,
+      0.2);
+  EXPECT_EQ(load_suite(dir.write("minimal.json", base), kPaths, {}).benchmarks[0].threshold, 0);
+  for (const char* bad : {"\"a lot\"", "1.5", "\"-5%\""}) {
+    const std::string text =
+        replaced(base, "\"kind\": \"guest\",",
+                 std::string("\"kind\": \"guest\", \"threshold\": ") + bad + ",");
+    try {
+      load_suite(dir.write("minimal.json", text), kPaths, {});
+      ADD_FAILURE() << "threshold " << bad << " was accepted";
+    } catch (const SuiteError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("benchmarks[0].threshold"));
+    }
+  }
 }
 
 TEST(SuiteFiles, SuiteFileForNamesAndPaths) {
