@@ -66,6 +66,25 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
+// `args` without the named options, in either form: "--name=value", or "--name value" for the
+// options that take a value (a bare flag such as --child has none to drop).
+std::vector<std::string> without_options(const std::vector<std::string>& args,
+                                         const std::set<std::string>& names) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const size_t eq = arg.find('=');
+    const std::string name =
+        arg.rfind("--", 0) == 0 ? arg.substr(2, eq == std::string::npos ? eq : eq - 2) : "";
+    if (!names.count(name)) {
+      out.push_back(arg);
+    } else if (eq == std::string::npos && kValueOptions.count(name)) {
+      ++i;  // its value is the next argument
+    }
+  }
+  return out;
+}
+
 std::string repro_command(const boost::json::object& environment,
                           const std::vector<std::string>& args) {
   std::string commit;
@@ -77,8 +96,7 @@ std::string repro_command(const boost::json::object& environment,
   std::string cmd;
   if (!commit.empty()) cmd = "git checkout " + commit + " && ";
   cmd += "cmake --preset release && cmake --build --preset release && build/bin/vmbench run";
-  for (const auto& arg : args) {
-    if (arg.rfind("--out", 0) == 0 || arg == "--child") continue;
+  for (const auto& arg : without_options(args, {"out", "child"})) {
     cmd += std::string(" ") + shell_quote(arg);
   }
   return cmd;
@@ -180,20 +198,8 @@ results::Results run_children(const std::vector<std::string>& args, int runs,
   std::vector<std::string> origins;
   for (int i = 0; i < runs && !measure::interrupt_requested(); ++i) {
     const std::string part = out_path + std::string(".run") + std::to_string(i) + ".tmp.json";
-    std::vector<std::string> child_args = {"/proc/self/exe", "run"};
-    for (const auto& arg : args) {
-      if (arg.rfind("--runs", 0) == 0 || arg.rfind("--out", 0) == 0) continue;
-      child_args.push_back(arg);
-    }
-    // "--runs N" / "--out F" written with a space leave their value behind; drop it too.
-    std::vector<std::string> cleaned;
-    for (size_t k = 0; k < child_args.size(); ++k) {
-      if ((child_args[k] == "--runs" || child_args[k] == "--out")) {
-        ++k;
-        continue;
-      }
-      cleaned.push_back(child_args[k]);
-    }
+    std::vector<std::string> cleaned = {"/proc/self/exe", "run"};
+    for (const auto& arg : without_options(args, {"runs", "out"})) cleaned.push_back(arg);
     cleaned.push_back("--out=" + part);
     cleaned.push_back("--child");
     std::fprintf(stderr, "vmbench: run %d of %d\n", i + 1, runs);
@@ -261,6 +267,7 @@ int run_command(const std::vector<std::string>& args, const std::string&) {
   results::Results r;
   if (runs > 1) {
     r = run_children(args, runs, out, format == "gbench");
+    r.repro = repro_command(r.environment, args);  // the children's lacks --runs
   } else {
     const std::string gbench = format == "gbench" ? gbench_path(out) : "";
     const std::string gbench_temp = gbench.empty() ? "" : gbench + ".tmp";

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "harness/environment/fingerprint.h"
 #include "harness/stats/bootstrap.h"
 #include "harness/stats/mann_whitney.h"
 #include "harness/stats/noise_floor.h"
@@ -216,14 +217,9 @@ Comparison compare(const Results& base, const std::string& base_origin, const Re
   }
   if (base.fingerprint != next.fingerprint) {
     std::string fields;
-    for (const auto& [key, value] : next.fingerprint_inputs) {
-      const auto* other = base.fingerprint_inputs.if_contains(key);
-      if (!other || *other != value) fields += (fields.empty() ? "" : ", ") + std::string(key);
-    }
-    for (const auto& [key, value] : base.fingerprint_inputs) {
-      if (!next.fingerprint_inputs.contains(key)) {
-        fields += (fields.empty() ? "" : ", ") + std::string(key);
-      }
+    for (const auto& field :
+         environment::differing_fields(base.fingerprint_inputs, next.fingerprint_inputs)) {
+      fields += (fields.empty() ? "" : ", ") + field;
     }
     const std::string what = "fingerprints differ (" + base.fingerprint + " vs " +
                              next.fingerprint + ") in: " + (fields.empty() ? "?" : fields);
