@@ -1,5 +1,7 @@
 #include "harness/cli/arguments.h"
 
+#include "harness/support/percentage.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -78,16 +80,13 @@ int Arguments::integer(const std::string& name, int fallback, int min, int max) 
 }
 
 double Arguments::fraction(const std::string& name, double fallback) const {
-  auto text = value(name);
+  const auto text = value(name);
   if (!text) return fallback;
-  const bool percent = !text->empty() && text->back() == '%';
-  if (percent) text->pop_back();
-  double v = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-  if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(v) || v < 0) {
-    throw UsageError("--" + name + ": '" + *value(name) + "' is not a percentage like 5% or 0.05");
+  const auto v = support::parse_percentage(*text);
+  if (!v || *v < 0) {
+    throw UsageError("--" + name + ": '" + *text + "' is not a percentage like 5% or 0.05");
   }
-  return percent ? v / 100 : v;
+  return *v;
 }
 
 }  // namespace harness::cli

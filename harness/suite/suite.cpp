@@ -1,13 +1,13 @@
 #include "harness/suite/suite.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <regex>
 #include <set>
 
 #include "harness/support/json_reader.h"
+#include "harness/support/percentage.h"
 #include "vm/config.h"
 #include "vm/process.h"
 
@@ -53,14 +53,11 @@ int positive(const JsonNode& node, int max) {
 double fraction(const JsonNode& node) {
   double value = 0;
   if (node.value().is_string()) {
-    std::string text = node.string();
-    const bool percent = !text.empty() && text.back() == '%';
-    if (percent) text.pop_back();
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size()) {
+    const auto parsed = support::parse_percentage(node.string());
+    if (!parsed) {
       node.fail("'" + node.string() + "' is not a percentage like \"15%\" or a fraction like 0.15");
     }
-    if (percent) value /= 100;
+    value = *parsed;
   } else {
     value = node.number();
   }
