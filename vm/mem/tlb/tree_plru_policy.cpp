@@ -31,14 +31,17 @@ class TreePlruPolicy final : public ReplacementPolicy {
   uint32_t victim(uint32_t set) override {
     const uint64_t* words = &bits_[size_t{set} * words_per_set_];
     uint32_t node = 1;
-    while (node < ways_)
-      node = 2 * node + static_cast<uint32_t>((words[node / 64] >> (node % 64)) & 1);
+    while (node < ways_) node = 2 * node + bit(words, node);
     return node - ways_;
   }
 
   void reset() override { std::fill(bits_.begin(), bits_.end(), 0); }
 
  private:
+  static uint32_t bit(const uint64_t* words, uint32_t node) {
+    return static_cast<uint32_t>(words[node / 64] >> (node % 64)) & 1;
+  }
+
   // Sets the nodes on the root-to-leaf path of `way` to point towards it or away from it.
   void point(uint32_t set, uint32_t way, bool towards) {
     uint64_t* words = &bits_[size_t{set} * words_per_set_];
