@@ -2,6 +2,7 @@
 
 #include "harness/measure/calibration.h"
 #include "harness/measure/micro_memory.h"
+#include "harness/measure/micro_pool.h"
 
 namespace harness::measure {
 
@@ -14,6 +15,7 @@ const std::vector<MicroBenchmark>& micro_benchmarks() {
          }},
     };
     for (auto& m : memory_micro_benchmarks()) t.push_back(std::move(m));
+    for (auto& m : pool_micro_benchmarks()) t.push_back(std::move(m));
     return t;
   }();
   return table;

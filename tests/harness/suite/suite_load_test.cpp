@@ -25,9 +25,11 @@ using testing::ScratchSuiteDir;
 const SuitePaths kPaths{.suite_dir = "/suites/here", .build_dir = "/build/there"};
 const std::vector<std::string> kMicro = {"mem/one", "mem/two"};
 // The micro functions the committed suites name, as harness/measure provides them.
-const std::vector<std::string> kCommittedMicro = {"mem/load_u64_sequential", "mem/store_u64_random",
-                                                  "mem/write_4k", "mem/write_256k",
-                                                  "mem/map_unmap_64k"};
+const std::vector<std::string> kCommittedMicro = {
+    "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
+    "mem/write_256k",          "mem/map_unmap_64k",    "pool/page_alloc_free",
+    "malloc/page_alloc_free",  "mmap/page_alloc_free", "pool/page_batch_256",
+    "malloc/page_batch_256",   "mmap/page_batch_256"};
 
 std::string data_file(const std::string& name) { return std::string(TEST_DATA_DIR "/") + name; }
 
@@ -127,7 +129,7 @@ TEST(SuiteLoad, CommittedSuiteDirectoriesAreSubstituted) {
 TEST(SuiteLoad, MicroSuiteNeedsItsFunctions) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const Suite suite = load_suite(REPO_SUITE_DIR "/micro-mem.json", paths, kCommittedMicro);
-  ASSERT_EQ(suite.benchmarks.size(), 5u);
+  ASSERT_EQ(suite.benchmarks.size(), 11u);
   EXPECT_EQ(suite.benchmarks[0].kind, "micro");
   EXPECT_EQ(suite.benchmarks[0].function, "mem/load_u64_sequential");
   EXPECT_THROW(load_suite(REPO_SUITE_DIR "/micro-mem.json", paths, {"mem/write_4k"}), SuiteError);
