@@ -24,12 +24,21 @@ using testing::ScratchSuiteDir;
 
 const SuitePaths kPaths{.suite_dir = "/suites/here", .build_dir = "/build/there"};
 const std::vector<std::string> kMicro = {"mem/one", "mem/two"};
-// The micro functions the committed suites name, as harness/measure provides them.
-const std::vector<std::string> kCommittedMicro = {
-    "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
-    "mem/write_256k",          "mem/map_unmap_64k",    "pool/page_alloc_free",
-    "malloc/page_alloc_free",  "mmap/page_alloc_free", "pool/page_batch_256",
-    "malloc/page_batch_256",   "mmap/page_batch_256"};
+// The micro functions the committed suites name; the memcpy ones exist on every x86-64 CPU
+// (harness/measure/micro_memcpy.h), for the 12 sizes 16 B..64 MiB.
+const std::vector<std::string> kCommittedMicro = [] {
+  std::vector<std::string> names = {
+      "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
+      "mem/write_256k",          "mem/map_unmap_64k",    "pool/page_alloc_free",
+      "malloc/page_alloc_free",  "mmap/page_alloc_free", "pool/page_batch_256",
+      "malloc/page_batch_256",   "mmap/page_batch_256"};
+  for (const char* what : {"active", "glibc", "bytes"}) {
+    for (int shift = 4; shift <= 26; shift += 2) {
+      names.push_back(std::string("memcpy/") + what + "/" + std::to_string(1 << shift));
+    }
+  }
+  return names;
+}();
 
 std::string data_file(const std::string& name) { return std::string(TEST_DATA_DIR "/") + name; }
 
@@ -129,7 +138,7 @@ TEST(SuiteLoad, CommittedSuiteDirectoriesAreSubstituted) {
 TEST(SuiteLoad, MicroSuiteNeedsItsFunctions) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const Suite suite = load_suite(REPO_SUITE_DIR "/micro-mem.json", paths, kCommittedMicro);
-  ASSERT_EQ(suite.benchmarks.size(), 11u);
+  ASSERT_EQ(suite.benchmarks.size(), 5u + 6 + 3 * 12);
   EXPECT_EQ(suite.benchmarks[0].kind, "micro");
   EXPECT_EQ(suite.benchmarks[0].function, "mem/load_u64_sequential");
   EXPECT_THROW(load_suite(REPO_SUITE_DIR "/micro-mem.json", paths, {"mem/write_4k"}), SuiteError);
