@@ -10,6 +10,8 @@
 #include <cstring>
 #include <functional>
 
+#include "vm/mem/access.h"
+
 namespace vm::mem {
 
 namespace perm {
@@ -31,8 +33,6 @@ inline constexpr uint64_t kMaxAddressSpace = uint64_t{1} << kMaxAddressBits;
 inline constexpr uint64_t kPermTableBytes = kMaxAddressSpace >> kPageShift;
 inline constexpr uint64_t page_floor(uint64_t a) { return a & ~(kPageSize - 1); }
 inline constexpr uint64_t page_ceil(uint64_t a) { return (a + kPageSize - 1) & ~(kPageSize - 1); }
-
-enum class Access : uint8_t { Load, Store, Fetch };
 
 class GuestMemory {
  public:
