@@ -23,6 +23,7 @@
 #include "harness/results/results_merge.h"
 #include "harness/suite/suite.h"
 #include "harness/support/duration_text.h"
+#include "vm/mem/memcpy/memcpy.h"
 #include "harness/support/json_reader.h"
 #include "harness/support/utc_time.h"
 #include "vm/support/atomic_file.h"
@@ -245,6 +246,10 @@ int run_command(const std::vector<std::string>& args, const std::string&) {
   if (format != "vmbench" && format != "gbench") {
     throw UsageError(
         "--format must be vmbench or gbench (gbench also writes Google Benchmark JSON)");
+  }
+  if (const auto error = vm::mem::memcpy_selection_error()) {
+    std::fprintf(stderr, "vmbench run: %s\n", error->c_str());
+    return kExitError;
   }
   const std::string dir = a.value("suites-dir").value_or(suites_dir());
   const std::string suite_file = suite::suite_file_for(a.value("suite").value_or("quick"), dir);

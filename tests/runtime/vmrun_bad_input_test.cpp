@@ -152,6 +152,23 @@ TEST(VmrunBadInput, BadCommandLinesAreRefusedWithOneLine) {
   EXPECT_EQ(line.rfind("vmrun: unknown engine 'nope' (available: ", 0), 0u) << line;
 }
 
+// VM_MEMCPY_IMPL picks the runtime's bulk-copy implementation; a value that cannot be used is
+// refused before the program starts, and a usable one changes nothing the guest sees.
+TEST(VmrunBadInput, AnUnusableMemcpyChoiceIsRefusedWithOneLine) {
+  TempDir dir;
+  const std::string program = required_env("VMBENCH_GUEST_DIR") + "/asm_rv64i";
+  setenv("VM_MEMCPY_IMPL", "bogus", 1);
+  const RunResult bad = run_vmrun({program}, dir);
+  setenv("VM_MEMCPY_IMPL", "scalar", 1);
+  const RunResult scalar = run_vmrun({program}, dir);
+  unsetenv("VM_MEMCPY_IMPL");
+  const std::string line = expect_one_line_usage_status(bad);
+  EXPECT_EQ(line.rfind("vmrun: VM_MEMCPY_IMPL=bogus: unknown memcpy implementation", 0), 0u)
+      << line;
+  EXPECT_EQ(scalar.exit_status, 0);
+  EXPECT_EQ(scalar.err, "");
+}
+
 TEST(VmrunBadInput, ValidProgramStillRuns) {
   // Control: the same binary and spawning code accept a good program.
   TempDir dir;

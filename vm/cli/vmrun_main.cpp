@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "vm/mem/memcpy/memcpy.h"
 #include "vm/process.h"
 #include "vm/support/atomic_file.h"
 
@@ -181,6 +182,10 @@ std::string stats_json(const Cli& cli, const vm::ExitStatus& status, const vm::P
 
 int main(int argc, char** argv) {
   const Cli cli = parse(argc, argv);
+  if (const auto error = vm::mem::memcpy_selection_error()) {
+    std::fprintf(stderr, "vmrun: %s\n", error->c_str());
+    return kUsageError;
+  }
   std::unique_ptr<vm::GuestProcess> process;
   try {
     process = std::make_unique<vm::GuestProcess>(cli.program, cli.options);

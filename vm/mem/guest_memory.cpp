@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "vm/mem/memcpy/memcpy.h"
+
 namespace vm::mem {
 namespace {
 
@@ -57,7 +59,7 @@ bool GuestMemory::all_unmapped(uint64_t addr, uint64_t len) const {
 
 void GuestMemory::move_pages(uint64_t from, uint64_t to, uint64_t len) {
   map(to, len, perm::kRWX);
-  std::memcpy(base_ + to, base_ + from, len);
+  guest_memcpy(base_ + to, base_ + from, len);
   for (uint64_t off = 0; off < len; off += kPageSize) {
     perms_[(to + off) >> kPageShift] = perms_[(from + off) >> kPageShift] & ~perm::kCode;
   }
@@ -116,13 +118,13 @@ bool GuestMemory::fetch16(uint64_t addr, uint16_t& value) const {
 
 bool GuestMemory::read(uint64_t addr, void* dst, uint64_t len) const {
   if (!accessible(addr, len, perm::kRead)) return false;
-  std::memcpy(dst, base_ + addr, len);
+  guest_memcpy(dst, base_ + addr, len);
   return true;
 }
 
 bool GuestMemory::write(uint64_t addr, const void* src, uint64_t len) {
   if (!prepare_store(addr, len)) return false;
-  std::memcpy(base_ + addr, src, len);
+  guest_memcpy(base_ + addr, src, len);
   return true;
 }
 
@@ -137,7 +139,7 @@ uint8_t* GuestMemory::host_range(uint64_t addr, uint64_t len, uint8_t need) {
 
 bool GuestMemory::poke(uint64_t addr, const void* src, uint64_t len) {
   if (addr >= size_ || len > size_ - addr) return false;
-  std::memcpy(base_ + addr, src, len);
+  guest_memcpy(base_ + addr, src, len);
   return true;
 }
 
