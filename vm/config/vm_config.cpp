@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "vm/config.h"
+#include "vm/mem/host/numa_policy.h"
 
 namespace vm {
 
@@ -48,6 +49,28 @@ const std::vector<Knob>& knobs() {
          c.debug_slowdown = parse_double(k, v, 1.0, 100.0);
        },
        [](const VmConfig& c) { return print_double(c.debug_slowdown); }},
+      {"mem.numa",
+       "NUMA placement of guest RAM: local (the node of the VM's thread), interleave, or bind:N",
+       [](VmConfig& c, std::string_view k, std::string_view v) {
+         try {
+           (void)mem::host::parse_numa_policy(v);
+         } catch (const std::invalid_argument& e) {
+           throw ConfigError("config " + std::string(k) + ": " + e.what());
+         }
+         c.mem_numa = std::string(v);
+       },
+       [](const VmConfig& c) { return c.mem_numa; }},
+      {"mem.huge_pages",
+       "on: guest RAM is 2 MiB-aligned and madvise(MADV_HUGEPAGE)d when THP is madvise or "
+       "always; off: 4 KiB pages",
+       [](VmConfig& c, std::string_view k, std::string_view v) {
+         if (v != "on" && v != "off") {
+           throw ConfigError("config " + std::string(k) + ": '" + std::string(v) +
+                             "' is not on or off");
+         }
+         c.mem_huge_pages = v == "on";
+       },
+       [](const VmConfig& c) { return std::string(c.mem_huge_pages ? "on" : "off"); }},
   };
   return table;
 }

@@ -7,33 +7,30 @@
 #include <stdexcept>
 #include <string>
 
+#include "vm/mem/host/transparent_huge_pages.h"
 #include "vm/mem/memcpy/memcpy.h"
 
 namespace vm::mem {
-namespace {
-
-uint8_t* reserve(uint64_t bytes, const char* what) {
-  // MAP_NORESERVE: the reservation is mostly never touched; the kernel backs pages lazily.
-  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) {
-    throw std::runtime_error(std::string("cannot reserve ") + what + ": " + std::strerror(errno));
-  }
-  return static_cast<uint8_t*>(p);
-}
-
-}  // namespace
-
-GuestMemory::GuestMemory(uint64_t size) : size_(page_ceil(size)) {
+GuestMemory::GuestMemory(uint64_t size, const HostBacking& backing) : size_(page_ceil(size)) {
   if (size_ == 0 || size_ > kMaxAddressSpace) {
     throw std::invalid_argument("guest address space must be between 4 KiB and 64 GiB");
   }
-  reservation_ = reserve(kPermTableBytes + size_, "guest address space");
+  allocator_ =
+      std::make_unique<host::NumaAllocator>(host::HostTopology::this_system(), backing.numa);
+  // No reserve: the reservation is mostly never touched; the kernel backs pages lazily. The
+  // permission table is 16 MiB, so with huge pages the guest base stays 2 MiB-aligned too.
+  region_ = allocator_->allocate(kPermTableBytes + size_,
+                                 {.huge_pages = backing.huge_pages, .no_reserve = true});
+  reservation_ = reinterpret_cast<uint8_t*>(region_.data);
   perms_ = reservation_;
   base_ = reservation_ + kPermTableBytes;
 }
 
-GuestMemory::~GuestMemory() { munmap(reservation_, kPermTableBytes + size_); }
+GuestMemory::~GuestMemory() { allocator_->deallocate(region_); }
+
+uint64_t GuestMemory::huge_page_bytes() const {
+  return host::measure_smaps(region_.data, region_.size).anon_huge_pages_bytes;
+}
 
 void GuestMemory::map(uint64_t addr, uint64_t len, uint8_t prot) {
   unmap(addr, len);

@@ -9,8 +9,11 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
+#include <string>
 
 #include "vm/mem/access.h"
+#include "vm/mem/host/numa_allocator.h"
 
 namespace vm::mem {
 
@@ -34,18 +37,29 @@ inline constexpr uint64_t kPermTableBytes = kMaxAddressSpace >> kPageShift;
 inline constexpr uint64_t page_floor(uint64_t a) { return a & ~(kPageSize - 1); }
 inline constexpr uint64_t page_ceil(uint64_t a) { return (a + kPageSize - 1) & ~(kPageSize - 1); }
 
+// How the host backs guest RAM.
+struct HostBacking {
+  host::NumaPolicy numa = host::NumaPolicy::local();
+  bool huge_pages = false;  // 2 MiB-aligned and madvised for transparent huge pages
+};
+
 class GuestMemory {
  public:
   // Called with the page-aligned range [begin, end) before a store changes a code page.
   using CodeWriteHook = std::function<void(uint64_t begin, uint64_t end)>;
 
   // `size` (at most kMaxAddressSpace) is the accessible part of the address space.
-  explicit GuestMemory(uint64_t size);
+  explicit GuestMemory(uint64_t size, const HostBacking& backing = {});
   ~GuestMemory();
   GuestMemory(const GuestMemory&) = delete;
   GuestMemory& operator=(const GuestMemory&) = delete;
 
   uint64_t size() const { return size_; }
+  // Where the host put guest RAM: the NUMA decision ("bind:0", "interleave:0,1") and how many
+  // bytes of it the kernel backs with huge pages now (AnonHugePages of /proc/self/smaps).
+  std::string numa_placement() const { return host::to_string(region_.decision); }
+  bool huge_pages_advised() const { return region_.huge_pages_advised; }
+  uint64_t huge_page_bytes() const;
   uint8_t* host_base() const { return base_; }
   // Byte p of the table at host_base() - kPermTableBytes is page p's permission byte.
   static constexpr uint64_t kPermTableOffset = kPermTableBytes;
@@ -108,6 +122,8 @@ class GuestMemory {
   bool prepare_store(uint64_t addr, uint64_t len);
 
   uint64_t size_;
+  std::unique_ptr<host::NumaAllocator> allocator_;
+  host::HostRegion region_;
   uint8_t* reservation_ = nullptr;  // permission table followed by the guest space
   uint8_t* perms_ = nullptr;
   uint8_t* base_ = nullptr;

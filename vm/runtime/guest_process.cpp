@@ -86,7 +86,9 @@ class GuestProcess::Impl {
  public:
   Impl(const std::string& path, ProcessOptions options)
       : options_(std::move(options)),
-        memory_(options_.address_space_bytes),
+        memory_(options_.address_space_bytes,
+                mem::HostBacking{mem::host::parse_numa_policy(options_.config.mem_numa),
+                                 options_.config.mem_huge_pages}),
         space_(memory_, plan_layout(options_)),
         engine_(make_engine(options_.engine, options_.memory, memory_)),
         ctx_{cpu_, memory_, space_, options_, absolute(path), [this] { engine_->flush_code(); }} {}
@@ -257,6 +259,9 @@ ProcessStats GuestProcess::Impl::stats() const {
   s.blocks_invalidated = e.blocks_invalidated;
   s.code_flushes = e.code_flushes;
   s.peak_mapped_bytes = space_.peak_mapped_bytes();
+  s.host_numa_placement = memory_.numa_placement();
+  s.host_huge_pages_advised = memory_.huge_pages_advised();
+  s.host_huge_page_bytes = memory_.huge_page_bytes();
   for (size_t n = 0; n < kSyscallSlots; ++n) {
     if (syscall_counts_[n] == 0) continue;
     s.syscalls[runtime::find_syscall(n)->name] += syscall_counts_[n];

@@ -23,6 +23,11 @@ struct VmConfig {
   // guest code: a known, proportional slowdown of the VM itself for validating the harness.
   // It changes wall time only, never a guest-visible value or a counter.
   double debug_slowdown = 1.0;
+  // NUMA placement of guest RAM: "local" (the node of the thread that creates the VM),
+  // "interleave" or "bind:N" (vm/mem/host/numa_policy.h).
+  std::string mem_numa = "local";
+  // Ask for transparent huge pages (madvise) on guest RAM when the kernel allows it.
+  bool mem_huge_pages = false;
 
   void set(std::string_view key, std::string_view value);
   // Parses "key=value".

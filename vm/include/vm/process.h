@@ -49,6 +49,10 @@ struct ProcessStats {
   uint64_t syscalls_total = 0;
   std::map<std::string, uint64_t> syscalls;          // by name
   std::map<std::string, uint64_t> unknown_syscalls;  // answered with -ENOSYS
+  // How the host backs guest RAM; not deterministic (the kernel decides about huge pages).
+  std::string host_numa_placement;   // e.g. "bind:0"
+  bool host_huge_pages_advised = false;
+  uint64_t host_huge_page_bytes = 0;  // AnonHugePages of guest RAM when stats() is called
 };
 
 class GuestProcess {
