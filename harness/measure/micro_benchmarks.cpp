@@ -4,6 +4,7 @@
 #include "harness/measure/micro_memcpy.h"
 #include "harness/measure/micro_memory.h"
 #include "harness/measure/micro_pool.h"
+#include "harness/measure/micro_tlb.h"
 
 namespace harness::measure {
 
@@ -18,6 +19,7 @@ const std::vector<MicroBenchmark>& micro_benchmarks() {
     for (auto& m : memory_micro_benchmarks()) t.push_back(std::move(m));
     for (auto& m : pool_micro_benchmarks()) t.push_back(std::move(m));
     for (auto& m : memcpy_micro_benchmarks()) t.push_back(std::move(m));
+    for (auto& m : tlb_micro_benchmarks()) t.push_back(std::move(m));
     return t;
   }();
   return table;

@@ -49,19 +49,25 @@ void discard(benchmark::State& state) {
   state.counters[kDiscarded] = 1;
 }
 
-// Collects every repetition Google Benchmark reports (aggregates are recomputed by us).
+// Collects every repetition Google Benchmark reports (aggregates are recomputed by us), and
+// the message of a micro benchmark that failed (SkipWithError), which fails the benchmark.
 class SampleCollector : public benchmark::BenchmarkReporter {
  public:
   bool ReportContext(const Context&) override { return true; }
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
-      if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+      if (run.run_type != Run::RT_Iteration) continue;
+      if (run.error_occurred) {
+        errors.emplace(run.run_name.function_name, run.error_message);
+        continue;
+      }
       if (run.counters.count(kDiscarded)) continue;
       const double iterations = run.iterations > 0 ? static_cast<double>(run.iterations) : 1.0;
       samples[run.run_name.function_name].push_back(run.real_accumulated_time / iterations * 1e9);
     }
   }
   std::map<std::string, std::vector<double>> samples;
+  std::map<std::string, std::string> errors;
 };
 
 // What one registered benchmark needs while Google Benchmark drives it.
@@ -266,6 +272,10 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
   out.runs.push_back(info);
   for (auto& entry : entries) {
     results::Benchmark& b = entry->result;
+    if (b.status == Status::Ok && collector.errors.count(b.name)) {
+      b.status = Status::Failed;
+      b.message = collector.errors[b.name];
+    }
     // A failed benchmark keeps no samples: its times are not times of a correct run.
     if (b.status != Status::Failed) {
       for (double ns : collector.samples[b.name]) {

@@ -25,7 +25,8 @@ using testing::ScratchSuiteDir;
 const SuitePaths kPaths{.suite_dir = "/suites/here", .build_dir = "/build/there"};
 const std::vector<std::string> kMicro = {"mem/one", "mem/two"};
 // The micro functions the committed suites name; the memcpy ones exist on every x86-64 CPU
-// (harness/measure/micro_memcpy.h), for the 12 sizes 16 B..64 MiB.
+// (harness/measure/micro_memcpy.h), for the 12 sizes 16 B..64 MiB; then the 12 TLB ones
+// (harness/measure/micro_tlb.h), one per L2 replacement policy among them.
 const std::vector<std::string> kCommittedMicro = [] {
   std::vector<std::string> names = {
       "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
@@ -36,6 +37,13 @@ const std::vector<std::string> kCommittedMicro = [] {
     for (int shift = 4; shift <= 26; shift += 2) {
       names.push_back(std::string("memcpy/") + what + "/" + std::to_string(1 << shift));
     }
+  }
+  for (const char* what : {"l1_hit", "l2_hit", "l3_hit", "miss_all_levels", "walk_sv39_4k",
+                           "walk_sv48_4k", "walk_sv39_2m"}) {
+    names.push_back(std::string("tlb/") + what);
+  }
+  for (const char* policy : {"lru", "plru", "fifo", "random", "adaptive"}) {
+    names.push_back(std::string("tlb/l2_policy/") + policy);
   }
   return names;
 }();
@@ -138,7 +146,7 @@ TEST(SuiteLoad, CommittedSuiteDirectoriesAreSubstituted) {
 TEST(SuiteLoad, MicroSuiteNeedsItsFunctions) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const Suite suite = load_suite(REPO_SUITE_DIR "/micro-mem.json", paths, kCommittedMicro);
-  ASSERT_EQ(suite.benchmarks.size(), 5u + 6 + 3 * 12);
+  ASSERT_EQ(suite.benchmarks.size(), 5u + 6 + 3 * 12 + 7 + 5);
   EXPECT_EQ(suite.benchmarks[0].kind, "micro");
   EXPECT_EQ(suite.benchmarks[0].function, "mem/load_u64_sequential");
   EXPECT_THROW(load_suite(REPO_SUITE_DIR "/micro-mem.json", paths, {"mem/write_4k"}), SuiteError);
