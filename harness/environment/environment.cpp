@@ -168,6 +168,12 @@ boost::json::value affinity_field() {
 
 }  // namespace
 
+static boost::json::object vm_choices(const std::map<std::string, std::string>& choices) {
+  boost::json::object out;
+  for (const auto& [key, value] : choices) out[key] = value;
+  return out;
+}
+
 boost::json::object capture_environment(const CaptureOptions& options) {
   const std::filesystem::path& root = options.system_root;
   Uname names = uname_fields();
@@ -193,6 +199,7 @@ boost::json::object capture_environment(const CaptureOptions& options) {
        }},
       {"git", read_git_state(options.build.source_dir)},
       {"libraries", library_versions()},
+      {"vm", vm_choices(options.vm_host_choices)},
       {"process",
        boost::json::object{
            {"affinity", affinity_field()},

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct CaptureOptions {
   BuildInfo build;
   std::vector<std::string> command_line;
   std::optional<int> pinned_cpu;  // the CPU the measurement thread is pinned to, if any
+  // Choices the VM made for this host at start-up (e.g. memcpy implementation), recorded as
+  // given; the caller fills them because this library does not depend on the VM.
+  std::map<std::string, std::string> vm_host_choices;
   // Prefix for every /proc and /sys path read, so tests can point at a fake tree.
   std::filesystem::path system_root = "/";
 };
@@ -62,6 +66,8 @@ struct CaptureOptions {
 //   git.dirty             git status --porcelain --untracked-files=no is not empty
 //   libraries.*           library_versions(): boost, hwloc_api_compiled, hwloc_api_runtime,
 //                         zydis, asmjit, benchmark, glibc
+//   vm.*                  CaptureOptions::vm_host_choices (memcpy_impl,
+//                         memcpy_nontemporal_threshold); not in the fingerprint
 //   process.affinity      sched_getaffinity() of the process: array of CPU numbers
 //   process.pinned_cpu    CaptureOptions::pinned_cpu
 boost::json::object capture_environment(const CaptureOptions& options);

@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "harness/environment/fingerprint.h"
 #include "harness/environment/process.h"
 #include "tests/harness/scratch_directory.h"
 
@@ -86,6 +87,19 @@ TEST(Environment, ContainsEveryDocumentedField) {
   for (const char* field : kDocumentedFields) {
     EXPECT_NE(find(environment, field), nullptr) << "missing field " << field;
   }
+}
+
+// The VM's start-up choices are recorded as the caller gives them, and stay out of the
+// fingerprint: a memcpy override is a setting to compare, not another machine.
+TEST(Environment, RecordsTheVmHostChoicesOutsideTheFingerprint) {
+  CaptureOptions options = sample_options();
+  const boost::json::object plain = capture_environment(options);
+  options.vm_host_choices = {{"memcpy_impl", "sse2"}, {"memcpy_nontemporal_threshold", "123"}};
+  const boost::json::object chosen = capture_environment(options);
+  EXPECT_TRUE(find(plain, "vm")->as_object().empty());
+  EXPECT_EQ(find(chosen, "vm.memcpy_impl")->as_string(), "sse2");
+  EXPECT_EQ(find(chosen, "vm.memcpy_nontemporal_threshold")->as_string(), "123");
+  EXPECT_EQ(fingerprint(plain).id, fingerprint(chosen).id);
 }
 
 TEST(Environment, LiveValuesOnThisMachine) {
