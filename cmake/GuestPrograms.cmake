@@ -67,10 +67,25 @@ function(vmbench_add_differential_test)
   if(NOT DEFINED D_EXPECT_EXIT)
     set(D_EXPECT_EXIT any)
   endif()
-  string(REPLACE ";" " " vmrun_flags "${D_VMRUN_FLAGS}")
-  add_test(NAME ${D_NAME}
-    COMMAND ${CMAKE_SOURCE_DIR}/tests/differential/run_differential.sh
-            ${CMAKE_BINARY_DIR}/bin/vmrun "${vmrun_flags}" ${QEMU_RISCV64} ${D_EXPECT_EXIT}
-            ${VMBENCH_GUEST_DIR}/${D_PROGRAM} ${D_ARGS})
-  set_tests_properties(${D_NAME} PROPERTIES LABELS "differential;${D_LABELS}" TIMEOUT 300)
+  # Every test runs in both memory modes: <name> flat, <name>.paged through page tables and
+  # the TLB hierarchy (unless the flags pick a mode themselves).
+  set(modes flat)
+  if(NOT D_VMRUN_FLAGS MATCHES "--memory")
+    list(APPEND modes paged)
+  endif()
+  foreach(mode IN LISTS modes)
+    set(name ${D_NAME})
+    set(flags ${D_VMRUN_FLAGS})
+    if(mode STREQUAL "paged")
+      set(name ${D_NAME}.paged)
+      list(APPEND flags --memory=paged)
+    endif()
+    string(REPLACE ";" " " vmrun_flags "${flags}")
+    add_test(NAME ${name}
+      COMMAND ${CMAKE_SOURCE_DIR}/tests/differential/run_differential.sh
+              ${CMAKE_BINARY_DIR}/bin/vmrun "${vmrun_flags}" ${QEMU_RISCV64} ${D_EXPECT_EXIT}
+              ${VMBENCH_GUEST_DIR}/${D_PROGRAM} ${D_ARGS})
+    set_tests_properties(${name} PROPERTIES LABELS "differential;${mode};${D_LABELS}"
+                                            TIMEOUT 300)
+  endforeach()
 endfunction()

@@ -110,6 +110,7 @@ std::map<std::string, uint64_t> counters_of(const vm::ProcessStats& s) {
       {"vm.code_flushes", s.code_flushes},
   };
   for (const auto& [name, count] : s.syscalls) c["guest.syscall." + name] = count;
+  for (const auto& [name, count] : s.memory) c["vm." + name] = count;
   return c;
 }
 

@@ -175,6 +175,7 @@ std::string stats_json(const Cli& cli, const vm::ExitStatus& status, const vm::P
   o["syscalls_total"] = s.syscalls_total;
   o["syscalls"] = counts(s.syscalls);
   o["unknown_syscalls"] = counts(s.unknown_syscalls);
+  o["memory_counters"] = counts(s.memory);
   o["host"] = boost::json::object{{"numa_placement", s.host_numa_placement},
                                   {"huge_pages_advised", s.host_huge_pages_advised},
                                   {"huge_page_bytes", s.host_huge_page_bytes}};

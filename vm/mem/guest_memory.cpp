@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 
 #include "vm/mem/host/transparent_huge_pages.h"
 #include "vm/mem/memcpy/memcpy.h"
+#include "vm/mem/paged_backing.h"
 
 namespace vm::mem {
 GuestMemory::GuestMemory(uint64_t size, const HostBacking& backing) : size_(page_ceil(size)) {
@@ -26,7 +28,77 @@ GuestMemory::GuestMemory(uint64_t size, const HostBacking& backing) : size_(page
   base_ = reservation_ + kPermTableBytes;
 }
 
-GuestMemory::~GuestMemory() { allocator_->deallocate(region_); }
+GuestMemory::GuestMemory(uint64_t size, const HostBacking& backing, const PagedConfig& paged)
+    : GuestMemory(size, backing) {
+  paged_ = std::make_unique<PagedBacking>(paged);
+  // The process's permission table moves away from the spot below the guest base that the
+  // engines' inline checks read, so those checks always fail and take the translated path.
+  void* p = mmap(nullptr, kPermTableBytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) throw std::runtime_error("cannot reserve the page permission table");
+  vma_perms_ = static_cast<uint8_t*>(p);
+  perms_ = vma_perms_;
+}
+
+GuestMemory::~GuestMemory() {
+  if (vma_perms_ != nullptr) munmap(vma_perms_, kPermTableBytes);
+  allocator_->deallocate(region_);
+}
+
+void GuestMemory::mark_code(uint64_t page_addr) {
+  perms_[page_addr >> kPageShift] |= perm::kCode;
+  if (paged_) paged_->revoke_fast_stores(page_addr);
+}
+
+bool GuestMemory::paged_load(uint64_t addr, void* dst, uint64_t len, Access access) const {
+  if (!accessible(addr, len, access == Access::Fetch ? perm::kExec : perm::kRead)) return false;
+  auto* out = static_cast<uint8_t*>(dst);
+  while (len > 0) {
+    const uint64_t chunk = std::min(len, kPageSize - (addr & (kPageSize - 1)));
+    const uint8_t p = perms_[addr >> kPageShift];
+    const uint8_t* host = paged_->translate(addr, access, p & perm::kRWX, p & perm::kCode);
+    if (host == nullptr) return false;
+    std::memcpy(out, host, chunk);
+    out += chunk;
+    addr += chunk;
+    len -= chunk;
+  }
+  return true;
+}
+
+bool GuestMemory::paged_store(uint64_t addr, const void* src, uint64_t len) {
+  if (!prepare_store(addr, len)) return false;
+  const auto* in = static_cast<const uint8_t*>(src);
+  while (len > 0) {
+    const uint64_t chunk = std::min(len, kPageSize - (addr & (kPageSize - 1)));
+    const uint8_t p = perms_[addr >> kPageShift];
+    uint8_t* host = paged_->translate(addr, Access::Store, p & perm::kRWX, p & perm::kCode);
+    if (host == nullptr) return false;
+    std::memcpy(host, in, chunk);
+    in += chunk;
+    addr += chunk;
+    len -= chunk;
+  }
+  return true;
+}
+
+bool GuestMemory::kernel_copy(uint64_t addr, uint8_t* host, uint64_t len, bool to_guest) const {
+  while (len > 0) {
+    const uint64_t page = page_floor(addr);
+    const uint64_t chunk = std::min(len, page + kPageSize - addr);
+    uint8_t* frame = paged_->kernel_page(page, perms_[page >> kPageShift] & perm::kRWX);
+    if (frame == nullptr) return false;
+    if (to_guest) {
+      guest_memcpy(frame + (addr - page), host, chunk);
+    } else {
+      guest_memcpy(host, frame + (addr - page), chunk);
+    }
+    host += chunk;
+    addr += chunk;
+    len -= chunk;
+  }
+  return true;
+}
 
 uint64_t GuestMemory::huge_page_bytes() const {
   return host::measure_smaps(region_.data, region_.size).anon_huge_pages_bytes;
@@ -56,7 +128,11 @@ bool GuestMemory::all_unmapped(uint64_t addr, uint64_t len) const {
 
 void GuestMemory::move_pages(uint64_t from, uint64_t to, uint64_t len) {
   map(to, len, perm::kRWX);
-  guest_memcpy(base_ + to, base_ + from, len);
+  if (paged_) {
+    for (uint64_t off = 0; off < len; off += kPageSize) paged_->move_page(from + off, to + off);
+  } else {
+    guest_memcpy(base_ + to, base_ + from, len);
+  }
   for (uint64_t off = 0; off < len; off += kPageSize) {
     perms_[(to + off) >> kPageShift] = perms_[(from + off) >> kPageShift] & ~perm::kCode;
   }
@@ -69,8 +145,15 @@ void GuestMemory::unmap(uint64_t addr, uint64_t len) {
       code_write_hook_(page, page + kPageSize);
     }
   }
-  // Returns the host pages to the kernel; the next touch reads zeros, as a fresh mapping must.
-  madvise(base_ + addr, len, MADV_DONTNEED);
+  if (paged_) {
+    for (uint64_t page = addr; page < addr + len; page += kPageSize) {
+      if (perms_[page >> kPageShift] & perm::kMapped) paged_->unmap_page(page);
+    }
+  } else {
+    // Returns the host pages to the kernel; the next touch reads zeros, as a fresh mapping
+    // must.
+    madvise(base_ + addr, len, MADV_DONTNEED);
+  }
   std::memset(perms_ + (addr >> kPageShift), 0, len >> kPageShift);
 }
 
@@ -83,6 +166,7 @@ void GuestMemory::protect(uint64_t addr, uint64_t len, uint8_t prot) {
       p &= ~perm::kCode;
     }
     p = (p & (perm::kCode | perm::kMapped)) | (prot & perm::kRWX);
+    if (paged_ && (p & perm::kMapped)) paged_->protect_page(page, prot & perm::kRWX);
   }
 }
 
@@ -108,6 +192,7 @@ bool GuestMemory::prepare_store(uint64_t addr, uint64_t len) {
 }
 
 bool GuestMemory::fetch16(uint64_t addr, uint16_t& value) const {
+  if (paged_) return paged_load(addr, &value, 2, Access::Fetch);
   if (!accessible(addr, 2, perm::kExec)) return false;
   std::memcpy(&value, base_ + addr, 2);
   return true;
@@ -115,12 +200,16 @@ bool GuestMemory::fetch16(uint64_t addr, uint16_t& value) const {
 
 bool GuestMemory::read(uint64_t addr, void* dst, uint64_t len) const {
   if (!accessible(addr, len, perm::kRead)) return false;
+  if (paged_) return kernel_copy(addr, static_cast<uint8_t*>(dst), len, false);
   guest_memcpy(dst, base_ + addr, len);
   return true;
 }
 
 bool GuestMemory::write(uint64_t addr, const void* src, uint64_t len) {
   if (!prepare_store(addr, len)) return false;
+  if (paged_) {
+    return kernel_copy(addr, const_cast<uint8_t*>(static_cast<const uint8_t*>(src)), len, true);
+  }
   guest_memcpy(base_ + addr, src, len);
   return true;
 }
@@ -131,12 +220,27 @@ uint8_t* GuestMemory::host_range(uint64_t addr, uint64_t len, uint8_t need) {
   } else if (!accessible(addr, len, need)) {
     return nullptr;
   }
+  if (paged_) {
+    if (len > kPageSize - (addr & (kPageSize - 1))) return nullptr;
+    uint8_t* frame = paged_->kernel_page(page_floor(addr), perms_[addr >> kPageShift] & perm::kRWX);
+    return frame == nullptr ? nullptr : frame + (addr & (kPageSize - 1));
+  }
   return base_ + addr;
 }
 
 bool GuestMemory::poke(uint64_t addr, const void* src, uint64_t len) {
   if (addr >= size_ || len > size_ - addr) return false;
+  if (paged_) {
+    return kernel_copy(addr, const_cast<uint8_t*>(static_cast<const uint8_t*>(src)), len, true);
+  }
   guest_memcpy(base_ + addr, src, len);
+  return true;
+}
+
+bool GuestMemory::peek(uint64_t addr, void* dst, uint64_t len) const {
+  if (!all_mapped(page_floor(addr), page_ceil(addr + len) - page_floor(addr))) return false;
+  if (paged_) return kernel_copy(addr, static_cast<uint8_t*>(dst), len, false);
+  guest_memcpy(dst, base_ + addr, len);
   return true;
 }
 

@@ -37,6 +37,9 @@ inline constexpr uint64_t kPermTableBytes = kMaxAddressSpace >> kPageShift;
 inline constexpr uint64_t page_floor(uint64_t a) { return a & ~(kPageSize - 1); }
 inline constexpr uint64_t page_ceil(uint64_t a) { return (a + kPageSize - 1) & ~(kPageSize - 1); }
 
+class PagedBacking;
+struct PagedConfig;
+
 // How the host backs guest RAM.
 struct HostBacking {
   host::NumaPolicy numa = host::NumaPolicy::local();
@@ -50,11 +53,19 @@ class GuestMemory {
 
   // `size` (at most kMaxAddressSpace) is the accessible part of the address space.
   explicit GuestMemory(uint64_t size, const HostBacking& backing = {});
+  // Paged mode: contents live in guest-physical frames behind a page table, and engine
+  // accesses (load, store, fetch16) go through the TLB hierarchy. The fast path the
+  // interpreter inlines always fails (its permission table stays empty), so every engine
+  // access takes load()/store(). Runtime copies (read, write, poke, host_range) reach frames
+  // through the page table directly, as a kernel does.
+  GuestMemory(uint64_t size, const HostBacking& backing, const PagedConfig& paged);
   ~GuestMemory();
   GuestMemory(const GuestMemory&) = delete;
   GuestMemory& operator=(const GuestMemory&) = delete;
 
   uint64_t size() const { return size_; }
+  bool paged() const { return paged_ != nullptr; }
+  PagedBacking* paging() const { return paged_.get(); }
   // Where the host put guest RAM: the NUMA decision ("bind:0", "interleave:0,1") and how many
   // bytes of it the kernel backs with huge pages now (AnonHugePages of /proc/self/smaps).
   std::string numa_placement() const { return host::to_string(region_.decision); }
@@ -75,7 +86,7 @@ class GuestMemory {
   bool all_unmapped(uint64_t addr, uint64_t len) const;
   // Copies page contents and permissions (mremap); ranges page-aligned and disjoint.
   void move_pages(uint64_t from, uint64_t to, uint64_t len);
-  void mark_code(uint64_t page_addr) { perms_[page_addr >> kPageShift] |= perm::kCode; }
+  void mark_code(uint64_t page_addr);
   void clear_code(uint64_t page_addr) { perms_[page_addr >> kPageShift] &= ~perm::kCode; }
 
   // True when every byte of [addr, addr+len) is accessible with `need` permission bits.
@@ -84,6 +95,7 @@ class GuestMemory {
   // Typed access used by the engines; return false on a fault and leave `value` unchanged.
   template <typename T>
   bool load(uint64_t addr, T& value) const {
+    if (paged_) return paged_load(addr, &value, sizeof(T), Access::Load);
     if (!fast_perm(addr, sizeof(T), perm::kRead) && !accessible(addr, sizeof(T), perm::kRead))
       return false;
     std::memcpy(&value, base_ + addr, sizeof(T));
@@ -91,6 +103,7 @@ class GuestMemory {
   }
   template <typename T>
   bool store(uint64_t addr, T value) {
+    if (paged_) return paged_store(addr, &value, sizeof(T));
     if (fast_perm(addr, sizeof(T), perm::kWrite | perm::kCode) != perm::kWrite &&
         !prepare_store(addr, sizeof(T))) {
       return false;
@@ -106,9 +119,13 @@ class GuestMemory {
   bool read(uint64_t addr, void* dst, uint64_t len) const;
   bool write(uint64_t addr, const void* src, uint64_t len);
   // Host pointer to [addr, addr+len) after checking `need` (and invalidating code on kWrite).
+  // In paged mode the range must lie in one page (pages are not contiguous in the host);
+  // otherwise nullptr. GuestBuffer handles longer ranges.
   uint8_t* host_range(uint64_t addr, uint64_t len, uint8_t need);
   // Writes ignoring page permissions (the loader fills read-only segments).
   bool poke(uint64_t addr, const void* src, uint64_t len);
+  // Reads ignoring page permissions (a mapped range only).
+  bool peek(uint64_t addr, void* dst, uint64_t len) const;
 
   // The page's permission bits under `mask` when [addr, addr+len) lies inside one page of
   // the space, else 0 (pages past size_ have no permissions, so one byte decides).
@@ -120,11 +137,18 @@ class GuestMemory {
 
  private:
   bool prepare_store(uint64_t addr, uint64_t len);
+  bool paged_load(uint64_t addr, void* dst, uint64_t len, Access access) const;
+  bool paged_store(uint64_t addr, const void* src, uint64_t len);
+  // Copies between the host buffer and guest pages through the page table (runtime copies);
+  // `to_guest` selects the direction. Permissions are the caller's business.
+  bool kernel_copy(uint64_t addr, uint8_t* host, uint64_t len, bool to_guest) const;
 
   uint64_t size_;
   std::unique_ptr<host::NumaAllocator> allocator_;
   host::HostRegion region_;
   uint8_t* reservation_ = nullptr;  // permission table followed by the guest space
+  std::unique_ptr<PagedBacking> paged_;
+  uint8_t* vma_perms_ = nullptr;  // paged mode: the permission table, away from the engines
   uint8_t* perms_ = nullptr;
   uint8_t* base_ = nullptr;
   CodeWriteHook code_write_hook_;

@@ -11,6 +11,7 @@
 
 #include "vm/engine/interp/interpreter.h"
 #include "vm/engine/slowdown_injector.h"
+#include "vm/mem/paged_backing.h"
 #include "vm/process.h"
 #include "vm/runtime/address_space.h"
 #include "vm/runtime/elf_image.h"
@@ -42,7 +43,8 @@ std::string hex(uint64_t v) {
 std::unique_ptr<engine::ExecutionEngine> make_engine(const std::string& name,
                                                      const std::string& memory_mode,
                                                      mem::GuestMemory& memory) {
-  if (memory_mode != "flat") throw LoadError("unknown memory mode '" + memory_mode + "'");
+  if (memory_mode != "flat" && memory_mode != "paged")
+    throw LoadError("unknown memory mode '" + memory_mode + "'");
   if (name == "interp") return std::make_unique<engine::interp::Interpreter>(memory);
   throw LoadError("unknown engine '" + name + "'");
 }
@@ -80,15 +82,47 @@ ExitStatus fault_status(const engine::FaultInfo& fault) {
   return killed_by(SIGSEGV, "unknown fault" + at);
 }
 
+mem::GuestMemory make_memory(const ProcessOptions& options) {
+  const mem::HostBacking backing{mem::host::parse_numa_policy(options.config.mem_numa),
+                                 options.config.mem_huge_pages};
+  if (options.memory == "paged") {
+    return mem::GuestMemory(options.address_space_bytes, backing, mem::PagedConfig{});
+  }
+  return mem::GuestMemory(options.address_space_bytes, backing);
+}
+
+std::map<std::string, uint64_t> paged_counters(const mem::PagedBacking& paged) {
+  const mem::tlb::TlbHierarchyStats t = paged.tlb().stats();
+  std::map<std::string, uint64_t> c;
+  const auto level = [&c](const std::string& name, const mem::tlb::TlbLevelStats& l) {
+    c["tlb." + name + ".lookups"] = l.lookups;
+    c["tlb." + name + ".hits"] = l.hits;
+    c["tlb." + name + ".misses"] = l.misses;
+    c["tlb." + name + ".evictions"] = l.evictions;
+    c["tlb." + name + ".flushes"] = l.flushes;
+  };
+  level("l1i", t.l1i);
+  level("l1d", t.l1d);
+  level("l2", t.l2);
+  level("l3", t.l3);
+  c["tlb.walks"] = t.walk.walks;
+  c["tlb.walk_ptes_read"] = t.walk.ptes_read;
+  c["tlb.walk_faults"] = t.walk.faults;
+  c["tlb.prefetch.issued"] = t.prefetch.issued;
+  c["tlb.prefetch.useful"] = t.prefetch.useful;
+  c["tlb.prefetch.useless"] = t.prefetch.useless;
+  c["mem.page_faults"] = paged.page_faults();
+  c["mem.peak_frames"] = paged.frames().peak_frames_in_use();
+  return c;
+}
+
 }  // namespace
 
 class GuestProcess::Impl {
  public:
   Impl(const std::string& path, ProcessOptions options)
       : options_(std::move(options)),
-        memory_(options_.address_space_bytes,
-                mem::HostBacking{mem::host::parse_numa_policy(options_.config.mem_numa),
-                                 options_.config.mem_huge_pages}),
+        memory_(make_memory(options_)),
         space_(memory_, plan_layout(options_)),
         engine_(make_engine(options_.engine, options_.memory, memory_)),
         ctx_{cpu_, memory_, space_, options_, absolute(path), [this] { engine_->flush_code(); }} {}
@@ -259,6 +293,7 @@ ProcessStats GuestProcess::Impl::stats() const {
   s.blocks_invalidated = e.blocks_invalidated;
   s.code_flushes = e.code_flushes;
   s.peak_mapped_bytes = space_.peak_mapped_bytes();
+  if (const mem::PagedBacking* paged = memory_.paging()) s.memory = paged_counters(*paged);
   s.host_numa_placement = memory_.numa_placement();
   s.host_huge_pages_advised = memory_.huge_pages_advised();
   s.host_huge_page_bytes = memory_.huge_page_bytes();
@@ -287,6 +322,6 @@ ExitStatus GuestProcess::run() { return impl_->run(); }
 ProcessStats GuestProcess::stats() const { return impl_->stats(); }
 
 std::vector<std::string> available_engines() { return {"interp"}; }
-std::vector<std::string> available_memory_modes() { return {"flat"}; }
+std::vector<std::string> available_memory_modes() { return {"flat", "paged"}; }
 
 }  // namespace vm

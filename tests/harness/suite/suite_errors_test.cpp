@@ -173,9 +173,9 @@ TEST_F(SuiteErrors, UnknownEngineInDefaults) {
 
 TEST_F(SuiteErrors, UnknownMemoryMode) {
   const std::string message = error_after("\"memory\": \"flat\",\n      \"repetitions\"",
-                                          "\"memory\": \"paged\",\n      \"repetitions\"");
+                                          "\"memory\": \"banked\",\n      \"repetitions\"");
   EXPECT_THAT(message, HasSubstr(at("benchmarks[1].memory")));
-  EXPECT_THAT(message, HasSubstr("unknown memory mode 'paged' (available: flat)"));
+  EXPECT_THAT(message, HasSubstr("unknown memory mode 'banked' (available: flat, paged)"));
 }
 
 TEST_F(SuiteErrors, UnknownMicroFunction) {

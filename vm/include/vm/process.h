@@ -49,6 +49,9 @@ struct ProcessStats {
   uint64_t syscalls_total = 0;
   std::map<std::string, uint64_t> syscalls;          // by name
   std::map<std::string, uint64_t> unknown_syscalls;  // answered with -ENOSYS
+  // Paged memory mode only, exact and deterministic: "tlb.l1d.hits", "tlb.l2.misses",
+  // "tlb.walks", "mem.page_faults", ... (empty in flat mode).
+  std::map<std::string, uint64_t> memory;
   // How the host backs guest RAM; not deterministic (the kernel decides about huge pages).
   std::string host_numa_placement;   // e.g. "bind:0"
   bool host_huge_pages_advised = false;

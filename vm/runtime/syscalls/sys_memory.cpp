@@ -38,18 +38,26 @@ int64_t sys_mmap(SyscallContext& ctx, const SyscallArgs& args) {
   const uint64_t base = static_cast<uint64_t>(mapped);
   if (!anonymous) {
     // A private file mapping is a copy of the file's bytes; beyond end of file reads zero.
-    uint8_t* host = ctx.memory.host_range(base, len, mem::perm::kWrite);
-    uint64_t done = 0;
-    while (done < len) {
-      const ssize_t n = ::pread(fd, host + done, len - done, static_cast<off_t>(offset + done));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        const int err = errno;
-        ctx.space.unmap(base, len);
-        return -err;
+    int err = 0;
+    {
+      // Written back to guest pages when it goes out of scope (paged mode copies through it).
+      GuestBuffer buffer(ctx, base, len, Direction::ToGuest);
+      uint64_t done = 0;
+      while (buffer && done < len) {
+        const ssize_t n =
+            ::pread(fd, buffer.data() + done, len - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          err = errno;
+          break;
+        }
+        if (n == 0) break;
+        done += static_cast<uint64_t>(n);
       }
-      if (n == 0) break;
-      done += static_cast<uint64_t>(n);
+    }
+    if (err != 0) {
+      ctx.space.unmap(base, len);
+      return -err;
     }
   }
   ctx.space.protect(base, mem::page_ceil(len), guest_prot(prot));
