@@ -228,6 +228,16 @@ uint8_t* GuestMemory::host_range(uint64_t addr, uint64_t len, uint8_t need) {
   return base_ + addr;
 }
 
+uint8_t* GuestMemory::atomic_range(uint64_t addr, uint64_t len) {
+  if (!paged_) return host_range(addr, len, perm::kRead | perm::kWrite);
+  if (len > kPageSize - (addr & (kPageSize - 1)) || !accessible(addr, len, perm::kRead) ||
+      !prepare_store(addr, len)) {
+    return nullptr;
+  }
+  const uint8_t p = perms_[addr >> kPageShift];
+  return paged_->translate(addr, Access::Store, p & perm::kRWX, p & perm::kCode);
+}
+
 bool GuestMemory::poke(uint64_t addr, const void* src, uint64_t len) {
   if (addr >= size_ || len > size_ - addr) return false;
   if (paged_) {

@@ -111,6 +111,10 @@ class GuestMemory {
     std::memcpy(base_ + addr, &value, sizeof(T));
     return true;
   }
+  // Host address of [addr, addr+len) (inside one page) for an engine's atomic
+  // read-modify-write: needs read and write permission, invalidates code like a store, and in
+  // paged mode translates through the TLB as a store (setting D). nullptr on a fault.
+  uint8_t* atomic_range(uint64_t addr, uint64_t len);
   // Reads instruction bits for the decoder: needs kExec on every byte.
   bool fetch16(uint64_t addr, uint16_t& value) const;
 

@@ -1,7 +1,8 @@
 // Test harness for the interpreter's per-instruction semantic tests: a small guest address
 // space with a code region, a data region, a read-only page, a non-executable page and an
 // unmapped hole; a Program builder that checks every encoding against the decoder; and
-// helpers that run a program up to its final ecall.
+// helpers that run a program up to its final ecall. Every test runs twice: in flat memory and,
+// built with VMBENCH_INTERP_TEST_PAGED=1, in paged memory (page table and TLB hierarchy).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -19,6 +20,7 @@
 #include "vm/engine/interp/interpreter.h"
 #include "vm/isa/decoder.h"
 #include "vm/mem/guest_memory.h"
+#include "vm/mem/paged_backing.h"
 
 // Readable gtest output for the engine's enums (found by ADL).
 namespace vm::engine {
@@ -223,7 +225,16 @@ class InterpTest : public ::testing::Test {
   void poke32(uint64_t addr, uint32_t v) { ASSERT_TRUE(memory.poke(addr, &v, sizeof v)); }
   void poke8(uint64_t addr, uint8_t v) { ASSERT_TRUE(memory.poke(addr, &v, sizeof v)); }
 
+#if VMBENCH_INTERP_TEST_PAGED
+  static vm::mem::PagedConfig small_ram() {  // the tests touch a few pages
+    vm::mem::PagedConfig config;
+    config.ram_bytes = 16 << 20;
+    return config;
+  }
+  vm::mem::GuestMemory memory{kMemorySize, {}, small_ram()};
+#else
   vm::mem::GuestMemory memory{kMemorySize};
+#endif
   vm::engine::interp::Interpreter interp{memory};  // declared after memory: destroyed first
   CpuState cpu;
   FaultInfo fault;

@@ -266,6 +266,7 @@ TEST(TlbHierarchyModel, StoresToACleanPageWalkAgainToSetDirty) {
 TEST(TlbHierarchyModel, VcpusShareTheL3Safely) {
   constexpr int kThreads = 4, kPages = 256;
   TlbConfig config;
+  config.l1i_entries = config.l1d_entries = 16;  // small levels, so the L3 sees traffic
   config.l2_entries = 64;
   config.l2_ways = 4;
   config.l3_entries = 256;

@@ -16,6 +16,7 @@
 #include "vm/engine/interp/block_cache.h"
 #include "vm/isa/instruction.h"
 #include "vm/mem/guest_memory.h"
+#include "vm/mem/paged_backing.h"
 
 namespace vm::engine::interp {
 namespace {
@@ -93,14 +94,17 @@ bool csr_write(CpuState& cpu, uint32_t number, uint64_t value) {
   }
 }
 
-HandlerTable g_handlers;  // the label addresses are constants; filled once
+HandlerTable g_handlers[2];  // [paged]: the label addresses are constants; filled once
 std::once_flag g_handlers_once;
 
 }  // namespace
 
 Interpreter::Interpreter(mem::GuestMemory& memory) : memory_(memory) {
-  std::call_once(g_handlers_once, [this] { execute(nullptr, 0, nullptr); });
-  cache_ = std::make_unique<BlockCache>(memory, g_handlers);
+  std::call_once(g_handlers_once, [this] {
+    execute<false>(nullptr, 0, nullptr);
+    execute<true>(nullptr, 0, nullptr);
+  });
+  cache_ = std::make_unique<BlockCache>(memory, g_handlers[memory.paged()]);
   memory_.set_code_write_hook(
       [cache = cache_.get()](uint64_t begin, uint64_t end) { cache->invalidate(begin, end); });
 }
@@ -115,9 +119,11 @@ EngineStats Interpreter::stats() const {
 }
 
 StopReason Interpreter::run(CpuState& cpu, uint64_t instret_limit, FaultInfo& fault) {
-  return execute(&cpu, instret_limit, &fault);
+  return memory_.paged() ? execute<true>(&cpu, instret_limit, &fault)
+                         : execute<false>(&cpu, instret_limit, &fault);
 }
 
+template <bool kPaged>
 StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, FaultInfo* fault) {
   static const void* const kOpcodeHandlers[] = {
       &&op_ILLEGAL,
@@ -127,7 +133,7 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   };
   static_assert(std::size(kOpcodeHandlers) == static_cast<size_t>(isa::Opcode::COUNT));
   if (cpu_ptr == nullptr) {
-    g_handlers = HandlerTable{kOpcodeHandlers,
+    g_handlers[kPaged] = HandlerTable{kOpcodeHandlers,
                               &&internal_fallthrough,
                               &&internal_fetch_fault,
                               &&special_load_immediate,
@@ -143,6 +149,22 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   mem::GuestMemory& memory = memory_;
   // Locals, not members: stores to X[] could alias the members and force reloads.
   uint8_t* const host = memory.host_base();
+  mem::tlb::TlbHierarchy* tlb = nullptr;
+  const mem::tlb::L1Entry* dtlb = nullptr;
+  const mem::tlb::L1Entry* itlb = nullptr;
+  uint64_t dtlb_mask = 0, itlb_mask = 0;
+  if constexpr (kPaged) {
+    tlb = &memory.paging()->tlb();
+    dtlb = tlb->dtlb().table();
+    dtlb_mask = tlb->dtlb().index_mask();
+    itlb = tlb->itlb().table();
+    itlb_mask = tlb->itlb().index_mask();
+  }
+  // Inline L1 hits, added to the TLB's counters whenever execute returns.
+  uint64_t dtlb_fast_hits = 0, itlb_fast_hits = 0;
+  // The page whose ITLB entry the running code was last checked against (a block entered on
+  // another page looks up the ITLB, as fetch from a new page does).
+  uint64_t itlb_page = ~uint64_t{0};
   // Instructions the limit still allows; blocks that do not fit are not entered, so a run
   // never retires more than the limit.
   const uint64_t instret_base = cpu.instret;
@@ -175,6 +197,29 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
                static_cast<int64_t>(mem::GuestMemory::kPermTableOffset)] & \
           (need))                                                          \
        : 0)
+// Whether a guest load or store of `size` bytes may take the inline path, and the host address
+// it then uses. Flat: naturally aligned, inside the space, and the page's permission bits allow
+// it (stores also need a page without decoded code). Paged: the L1 DTLB entry's tag for the
+// access kind matches, which carries the same rules (aligned, permitted, dirty, not code).
+#define DTLB_ENTRY(addr) dtlb[((addr) >> mem::kPageShift) & dtlb_mask]
+#define L1_TAG_HIT(tag, addr, size) \
+  ((tag) == mem::tlb::l1_tag_of(addr, size) && (++dtlb_fast_hits, true))
+#define CAN_LOAD_FAST(addr, size)                               \
+  (kPaged ? L1_TAG_HIT(DTLB_ENTRY(addr).tag_load, addr, size) \
+          : FAST_ACCESS(addr, size, mem::perm::kRead) != 0)
+#define CAN_STORE_FAST(addr, size)                               \
+  (kPaged ? L1_TAG_HIT(DTLB_ENTRY(addr).tag_store, addr, size) \
+          : FAST_ACCESS(addr, size, mem::perm::kWrite | mem::perm::kCode) == mem::perm::kWrite)
+#define FAST_HOST(addr) \
+  (kPaged ? reinterpret_cast<uint8_t*>((addr) + DTLB_ENTRY(addr).addend) : host + (addr))
+// Every return from execute passes the inline TLB hits on to the TLB's counters.
+#define SAVE_FAST_HITS()                    \
+  do {                                      \
+    if constexpr (kPaged) {                 \
+      tlb->l1d_fast_hits += dtlb_fast_hits; \
+      tlb->l1i_fast_hits += itlb_fast_hits; \
+    }                                       \
+  } while (0)
 // The instruction count as the guest sees it.
 #define INSTRET() (instret_base + static_cast<uint64_t>(budget_start - budget))
 
@@ -187,9 +232,25 @@ enter_block:
     budget += blk->instructions;
     cpu.pc = blk->start_pc;
     cpu.instret = INSTRET();
+    SAVE_FAST_HITS();
     return StopReason::InstructionLimit;
   }
   op = blk->ops.data();
+  if constexpr (kPaged) {
+    if ((blk->start_pc ^ itlb_page) >> mem::kPageShift) {
+      itlb_page = blk->start_pc;
+      const uint64_t page = itlb_page & ~(mem::kPageSize - 1);
+      if (itlb[(page >> mem::kPageShift) & itlb_mask].tag_fetch == page) {
+        ++itlb_fast_hits;
+      } else if (uint16_t bits; !memory.fetch16(blk->start_pc, bits)) {
+        // Decoded code outlives a page that lost exec only if invalidation failed: fault
+        // rather than run it.
+        fault_addr = blk->start_pc;
+        fault_kind = FaultKind::FetchAccess;
+        goto fault_exit;
+      }
+    }
+  }
   goto * op->handler;
 
 // Static successor in `link`, whose pc was fixed at decode time (only reached from a valid
@@ -274,6 +335,7 @@ fault_exit:
   fault->kind = fault_kind;
   fault->pc = cpu.pc;
   fault->address = fault_addr;
+  SAVE_FAST_HITS();
   return StopReason::Fault;
 
 #undef HANDLER
@@ -283,7 +345,16 @@ fault_exit:
 #undef IMM
 #undef PC
 #undef FAST_ACCESS
+#undef DTLB_ENTRY
+#undef L1_TAG_HIT
+#undef CAN_LOAD_FAST
+#undef CAN_STORE_FAST
+#undef FAST_HOST
+#undef SAVE_FAST_HITS
 #undef INSTRET
 }
+
+template StopReason Interpreter::execute<false>(CpuState*, uint64_t, FaultInfo*);
+template StopReason Interpreter::execute<true>(CpuState*, uint64_t, FaultInfo*);
 
 }  // namespace vm::engine::interp

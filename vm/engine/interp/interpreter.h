@@ -24,8 +24,11 @@ class Interpreter final : public ExecutionEngine {
   std::string name() const override { return "interp"; }
 
  private:
-  // The dispatch loop; with cpu == nullptr it only fills `handlers_` (the label addresses
-  // live inside the function, as computed-goto dispatch requires).
+  // The dispatch loop, one instantiation per memory mode (flat: the permission-table check
+  // inline; paged: the L1 TLB check inline). With cpu == nullptr it only fills the mode's
+  // handler table (the label addresses live inside the function, as computed-goto dispatch
+  // requires).
+  template <bool kPaged>
   StopReason execute(CpuState* cpu, uint64_t instret_limit, FaultInfo* fault);
 
   mem::GuestMemory& memory_;

@@ -12,7 +12,8 @@
 
 namespace vm::mem::tlb {
 
-struct L1Entry {
+// One cache line each, so the inline check touches one line and indexes with a shift.
+struct alignas(64) L1Entry {
   static constexpr uint64_t kNoMatch = ~uint64_t{0};  // a masked address never equals it
   uint64_t tag_load = kNoMatch;
   uint64_t tag_store = kNoMatch;  // only when W and D are set and the page holds no code

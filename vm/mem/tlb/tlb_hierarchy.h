@@ -19,7 +19,10 @@ namespace vm::mem::tlb {
 
 struct TlbConfig {
   uint32_t l1i_entries = 64;
-  uint32_t l1d_entries = 64;
+  // 256 like QEMU's softmmu TLB, which this L1 is modelled on: with 64 direct-mapped entries
+  // sort_search missed 14% of its accesses (1.6 M L2 hits) and ran 1.6x its flat time;
+  // with 256, 1.6% and 1.2x.
+  uint32_t l1d_entries = 256;
   uint32_t l2_entries = 1024;
   uint32_t l2_ways = 8;
   PolicyKind l2_policy = PolicyKind::Lru;
