@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -23,9 +24,10 @@
 #include "harness/results/results_merge.h"
 #include "harness/suite/suite.h"
 #include "harness/support/duration_text.h"
-#include "vm/mem/memcpy/memcpy.h"
 #include "harness/support/json_reader.h"
 #include "harness/support/utc_time.h"
+#include "vm/mem/memcpy/memcpy.h"
+#include "vm/process.h"
 #include "vm/support/atomic_file.h"
 
 namespace harness::cli {
@@ -35,10 +37,20 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string> kValueOptions = {
-    "suite", "repetitions", "runs", "cpu", "filter", "out", "format", "suites-dir", "program-dir"};
+    "suite",  "repetitions", "runs",       "cpu",        "filter", "out",
+    "format", "suites-dir",  "program-dir", "engine", "memory"};
 // --child marks a process started by --runs: it leaves the summary to its parent.
 const std::set<std::string> kFlags = {"no-interleave", "quiet", "child"};
 const std::set<std::string> kRepeatable = {"set"};
+
+void check_choice(const Arguments& a, const std::string& option,
+                  const std::vector<std::string>& available) {
+  const auto value = a.value(option);
+  if (!value || std::find(available.begin(), available.end(), *value) != available.end()) return;
+  std::string list;
+  for (const auto& name : available) list += (list.empty() ? "" : ", ") + name;
+  throw UsageError("--" + option + "=" + *value + ": unknown (available: " + list + ")");
+}
 
 std::optional<int> chosen_cpu(const Arguments& a) {
   const std::string text = a.value("cpu").value_or("last");
@@ -136,6 +148,8 @@ results::Results run_once(const Arguments& a, const std::vector<std::string>& ar
   options.cpu = chosen_cpu(a);
   if (options.cpu) pin_to(*options.cpu);
   options.vm_config = a.values("set");
+  options.engine = a.value("engine");
+  options.memory = a.value("memory");
   options.filter = a.value("filter").value_or("");
   options.interleave = !a.flag("no-interleave");
   options.quiet = a.flag("quiet");
@@ -247,6 +261,8 @@ int run_command(const std::vector<std::string>& args, const std::string&) {
     throw UsageError(
         "--format must be vmbench or gbench (gbench also writes Google Benchmark JSON)");
   }
+  check_choice(a, "engine", vm::available_engines());
+  check_choice(a, "memory", vm::available_memory_modes());
   if (const auto error = vm::mem::memcpy_selection_error()) {
     std::fprintf(stderr, "vmbench run: %s\n", error->c_str());
     return kExitError;

@@ -167,8 +167,12 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
   // The control benchmark runs as often as the most repeated benchmark, interleaved with them.
   int max_repetitions = 1;
   int steps = 2;
-  for (const auto& spec : suite.benchmarks) {
+  for (suite::BenchmarkSpec spec : suite.benchmarks) {
     if (!std::regex_search(spec.name, filter)) continue;
+    if (spec.kind == "guest") {
+      if (options.engine) spec.engine = *options.engine;
+      if (options.memory) spec.memory = *options.memory;
+    }
     auto entry = std::make_unique<Entry>();
     results::Benchmark& b = entry->result;
     b.name = spec.name;
@@ -266,6 +270,8 @@ results::Results run_suite(const suite::Suite& suite, const RunOptions& options)
                 {"warmup_runs", suite.warmup_runs},
                 {"cpu", options.cpu ? boost::json::value(*options.cpu) : nullptr},
                 {"vm_config_overrides", std::move(overrides)},
+                {"engine_override", options.engine ? boost::json::value(*options.engine) : nullptr},
+                {"memory_override", options.memory ? boost::json::value(*options.memory) : nullptr},
                 {"filter", options.filter},
                 {"random_interleaving", options.interleave},
                 {"program_dirs", std::move(dirs)}};

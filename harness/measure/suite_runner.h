@@ -17,6 +17,9 @@ struct RunOptions {
   int repetitions = 0;                    // 0: as the suite says
   std::optional<int> cpu;                 // recorded; the caller pins
   std::vector<std::string> vm_config;     // key=value, applied after the suite's config
+  // Replace every guest benchmark's engine / memory mode (A/B of paged vs flat is one flag).
+  std::optional<std::string> engine;
+  std::optional<std::string> memory;
   std::string filter;                     // ECMAScript regex on names; empty: all
   std::string gbench_out;                 // also write Google Benchmark JSON here
   bool interleave = true;

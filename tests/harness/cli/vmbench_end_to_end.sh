@@ -183,6 +183,8 @@ expect_status 2 bogus "$VMBENCH" bogus
 expect_one_line_error bogus bogus
 expect_status 2 one_arg "$VMBENCH" compare base.json
 expect_one_line_error one_arg compare
+expect_status 2 bad_memory "${RUN[@]}" --suite=tiny --memory=virtual --out=none.json
+expect_one_line_error bad_memory --memory=virtual paged
 
 step "6. a wrong expected checksum fails the benchmark (exit 1)"
 write_suite wrong_crc 00000000 "$CRC_RECURSION"
@@ -236,7 +238,26 @@ expect_status 0 gbench_runs "${RUN[@]}" --format=gbench --suite=tiny --runs=2 --
 [[ -f g2.json ]] || fail "expected g2.json"
 [[ -f g2.gbench.json ]] || fail "--runs=2 --format=gbench wrote no g2.gbench.json (found: $(echo g2*))"
 
-step "9. no temporary files left behind"
+step "9. --memory=paged replaces the suite's memory mode; TLB counters appear, time is compared"
+expect_status 0 run_paged "${RUN[@]}" --suite=tiny --memory=paged --repetitions=3 --out=paged.json
+check_json paged.json '
+assert d["context"]["config"]["memory_override"] == "paged", d["context"]["config"]
+for b in d["benchmarks"]:
+    if b["kind"] != "guest":
+        continue
+    assert b["memory"] == "paged", (b["name"], b["memory"])
+    c = b["counters"]
+    assert c["vm.tlb.l1d.lookups"] == c["vm.tlb.l1d.hits"] + c["vm.tlb.l1d.misses"] > 0, c
+    assert c["vm.tlb.walks"] > 0 and c["vm.mem.page_faults"] > 0, c
+'
+# The same guest work in either mode: instructions retired are equal, so the verdict is on time.
+compare_status=0
+"$VMBENCH" compare base.json paged.json >compare_paged.out 2>&1 || compare_status=$?
+[[ $compare_status == 0 || $compare_status == 1 ]] ||
+  fail "compare flat vs paged exited $compare_status: $(cat compare_paged.out)"
+grep -q "coremark_like/20" compare_paged.out || fail "compare flat vs paged lists no benchmark"
+
+step "10. no temporary files left behind"
 leftovers=$(find . -name '*.tmp*')
 [[ -z $leftovers ]] || fail "temporary files left behind: $leftovers"
 

@@ -203,8 +203,11 @@ TEST_P(TlbHierarchyProperty, AgreesWithAWalkOnEveryAccess) {
   EXPECT_EQ(s.l1d.lookups, s.l1d.hits + s.l1d.misses);
   EXPECT_EQ(s.l2.lookups, s.l2.hits + s.l2.misses);
   if (std::get<1>(GetParam()) == 0) {
+    EXPECT_GT(s.l1d.evictions, 0u);
     EXPECT_GT(s.l2.evictions, 0u);
   }
+  EXPECT_GT(s.l1d.fills, 0u);
+  EXPECT_LE(s.l1d.fills, s.l1d.misses);  // only a miss that translates fills
   if (std::get<2>(GetParam()) != PrefetchKind::None) {
     EXPECT_GT(s.prefetch.issued, 0u);
   }

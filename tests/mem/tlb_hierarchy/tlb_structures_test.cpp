@@ -154,6 +154,16 @@ TEST(L1TlbTest, TagsAllowOnlyThePermittedAlignedAccesses) {
   EXPECT_THROW(L1Tlb(12), std::invalid_argument);
 }
 
+TEST(L1TlbTest, AFillEvictsOnlyAnotherPagesValidEntry) {
+  L1Tlb l1(16);
+  uint8_t page[4096];
+  EXPECT_FALSE(l1.fill(0x5000, leaf(0x5, 1, 1), page, true, false, false));   // empty slot
+  EXPECT_FALSE(l1.fill(0x5008, leaf(0x5, 1, 1), page, true, true, false));    // same page again
+  EXPECT_TRUE(l1.fill(0x15000, leaf(0x15, 2, 1), page, true, false, false));  // 16 pages on
+  EXPECT_EQ(l1.flush_address(0x15), 1u);
+  EXPECT_FALSE(l1.fill(0x5000, leaf(0x5, 1, 1), page, false, false, true));  // flushed slot
+}
+
 TEST(L1TlbTest, SuperpageFragmentsAreFlushedTogether) {
   L1Tlb l1(16);
   uint8_t page[4096];

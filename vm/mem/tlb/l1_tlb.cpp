@@ -5,6 +5,19 @@
 
 namespace vm::mem::tlb {
 
+namespace {
+bool in_use(const L1Entry& e) {
+  return e.tag_load != L1Entry::kNoMatch || e.tag_store != L1Entry::kNoMatch ||
+         e.tag_fetch != L1Entry::kNoMatch;
+}
+// The page a valid entry caches: every tag that is set holds it.
+uint64_t page_of(const L1Entry& e) {
+  return e.tag_load != L1Entry::kNoMatch ? e.tag_load
+         : e.tag_store != L1Entry::kNoMatch ? e.tag_store
+                                            : e.tag_fetch;
+}
+}  // namespace
+
 L1Tlb::L1Tlb(uint32_t entries) {
   if (entries == 0 || (entries & (entries - 1)) != 0) {
     throw std::invalid_argument("L1 TLB entries must be a power of two, not " +
@@ -13,10 +26,11 @@ L1Tlb::L1Tlb(uint32_t entries) {
   entries_.resize(entries);
 }
 
-void L1Tlb::fill(uint64_t va, const TlbEntry& leaf, uint8_t* host_page, bool allow_load,
+bool L1Tlb::fill(uint64_t va, const TlbEntry& leaf, uint8_t* host_page, bool allow_load,
                  bool allow_store, bool allow_fetch) {
   const uint64_t page = va & ~uint64_t{4095};
   L1Entry& e = entries_[(va >> 12) & index_mask()];
+  const bool evicts = in_use(e) && page_of(e) != page;
   e.tag_load = allow_load ? page : L1Entry::kNoMatch;
   e.tag_store = allow_store ? page : L1Entry::kNoMatch;
   e.tag_fetch = allow_fetch ? page : L1Entry::kNoMatch;
@@ -24,19 +38,13 @@ void L1Tlb::fill(uint64_t va, const TlbEntry& leaf, uint8_t* host_page, bool all
   e.page_pa = leaf.pa(page);
   e.leaf_vpn = leaf.vpn;
   e.leaf_level = leaf.level;
+  return evicts;
 }
 
 void L1Tlb::revoke_store(uint64_t va) {
   L1Entry& e = entries_[(va >> 12) & index_mask()];
   if (e.tag_store == (va & ~uint64_t{4095})) e.tag_store = L1Entry::kNoMatch;
 }
-
-namespace {
-bool in_use(const L1Entry& e) {
-  return e.tag_load != L1Entry::kNoMatch || e.tag_store != L1Entry::kNoMatch ||
-         e.tag_fetch != L1Entry::kNoMatch;
-}
-}  // namespace
 
 uint64_t L1Tlb::flush_all() {
   uint64_t dropped = 0;

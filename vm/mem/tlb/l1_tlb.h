@@ -41,8 +41,9 @@ class L1Tlb {
   const L1Entry& entry_for(uint64_t va) const { return entries_[(va >> 12) & index_mask()]; }
 
   // Caches the 4 KiB page of `va` from `leaf`: `host_page` is the host address of that page;
-  // the allow_* flags say which accesses may use the entry without the slow path.
-  void fill(uint64_t va, const TlbEntry& leaf, uint8_t* host_page, bool allow_load,
+  // the allow_* flags say which accesses may use the entry without the slow path. Returns
+  // true when the fill evicted another page's valid entry.
+  bool fill(uint64_t va, const TlbEntry& leaf, uint8_t* host_page, bool allow_load,
             bool allow_store, bool allow_fetch);
   // Drops store permission for the page (it now holds decoded code).
   void revoke_store(uint64_t va);

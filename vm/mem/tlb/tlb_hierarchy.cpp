@@ -91,9 +91,11 @@ TranslateResult TlbHierarchy::use(const TlbEntry& leaf, uint64_t va, Access acce
   if (!ram_.contains(page_pa, 4096)) return {TranslationFault::AccessFault, 0, nullptr};
   uint8_t* host_page = ram_.host(page_pa);
   if (access == Access::Fetch) {
-    itlb_.fill(va, leaf, host_page, false, false, true);
+    ++l1i_.fills;
+    l1i_.evictions += itlb_.fill(va, leaf, host_page, false, false, true);
   } else {
-    dtlb_.fill(va, leaf, host_page, usable(leaf, Access::Load),
+    ++l1d_.fills;
+    l1d_.evictions += dtlb_.fill(va, leaf, host_page, usable(leaf, Access::Load),
                store_in_l1 && usable(leaf, Access::Store), false);
   }
   return {TranslationFault::None, page_pa | (va & 4095), host_page + (va & 4095)};
