@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # --deterministic: two runs of the same program must print the same output and report the
 # same counters (everything in --stats except the wall-clock fields).
-#   run_twice.sh VMRUN PROGRAM [ARGS...]
+#   run_twice.sh VMRUN [VMRUN OPTIONS] PROGRAM [ARGS...]
 set -u
 vmrun=$1
 shift
@@ -24,5 +24,8 @@ for what in out err status counters; do
   fi
 done
 grep -q '"instructions_retired":[1-9]' "$work/counters1" || { echo "no instructions counted"; status=1; }
+if [[ " $* " == *" --memory=paged "* ]]; then
+  grep -q '"tlb.l1d.hits":[1-9]' "$work/counters1" || { echo "no TLB hits counted"; status=1; }
+fi
 [[ $status -eq 0 ]] && echo "identical: $(cat "$work/counters1")"
 exit $status
