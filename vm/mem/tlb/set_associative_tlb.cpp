@@ -30,32 +30,32 @@ std::optional<uint32_t> SetAssociativeTlb::find(uint32_t set, uint64_t vpn4k, ui
   return std::nullopt;
 }
 
-std::optional<TlbEntry> SetAssociativeTlb::probe(uint64_t vpn4k, uint16_t asid, unsigned level,
-                                                 PrefetchStats* prefetch) {
-  if (valid_per_level_[level] == 0) return std::nullopt;
+const TlbEntry* SetAssociativeTlb::probe(uint64_t vpn4k, uint16_t asid, unsigned level,
+                                         PrefetchStats* prefetch) {
+  if (valid_per_level_[level] == 0) return nullptr;
   const uint32_t set = set_of(vpn4k, level);
   const auto way = find(set, vpn4k, asid, level);
-  if (!way) return std::nullopt;
+  if (!way) return nullptr;
   policy_->on_hit(set, *way);
   TlbEntry& e = at(set, *way);
   if (e.prefetched) {
     e.prefetched = false;
     if (prefetch != nullptr) ++prefetch->useful;
   }
-  return e;
+  return &e;
 }
 
-std::optional<TlbEntry> SetAssociativeTlb::lookup(uint64_t vpn4k, uint16_t asid,
-                                                  PrefetchStats* prefetch) {
+const TlbEntry* SetAssociativeTlb::lookup(uint64_t vpn4k, uint16_t asid,
+                                          PrefetchStats* prefetch) {
   ++stats_.lookups;
   for (unsigned level = 0; level < valid_per_level_.size(); ++level) {
-    if (auto hit = probe(vpn4k, asid, level, prefetch)) {
+    if (const TlbEntry* hit = probe(vpn4k, asid, level, prefetch)) {
       ++stats_.hits;
       return hit;
     }
   }
   ++stats_.misses;
-  return std::nullopt;
+  return nullptr;
 }
 
 bool SetAssociativeTlb::contains(uint64_t vpn4k, uint16_t asid) const {

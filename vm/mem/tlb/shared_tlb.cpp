@@ -25,11 +25,14 @@ SharedTlb::SharedTlb(uint32_t entries, uint32_t ways, PolicyKind policy, uint64_
 std::optional<TlbEntry> SharedTlb::lookup(uint64_t vpn4k, uint16_t asid) {
   lookups_.fetch_add(1, std::memory_order_relaxed);
   for (unsigned level = 0; level < 4; ++level) {
+    // Superpage sizes never filled need no probe (and no lock): Linux user mappings here are
+    // 4 KiB pages, so a miss takes one lock instead of four.
+    if (level > 0 && !filled_level_[level].load(std::memory_order_acquire)) continue;
     Shard& shard = shard_of(vpn4k, level);
     std::lock_guard lock(shard.mutex);
-    if (auto hit = shard.tlb->probe(vpn4k, asid, level)) {
+    if (const TlbEntry* hit = shard.tlb->probe(vpn4k, asid, level)) {
       hits_.fetch_add(1, std::memory_order_relaxed);
-      return hit;
+      return *hit;  // a copy, taken under the shard's lock
     }
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
@@ -37,6 +40,7 @@ std::optional<TlbEntry> SharedTlb::lookup(uint64_t vpn4k, uint16_t asid) {
 }
 
 void SharedTlb::fill(const TlbEntry& entry) {
+  if (entry.level > 0) filled_level_[entry.level].store(true, std::memory_order_release);
   Shard& shard = shard_of(entry.vpn, entry.level);
   std::lock_guard lock(shard.mutex);
   shard.tlb->fill(entry);

@@ -47,6 +47,8 @@ class SharedTlb {
   uint32_t ways_;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::atomic<uint64_t> lookups_{0}, hits_{0}, misses_{0}, flushes_{0};
+  // Page sizes (levels) that were ever filled; set before the entry is visible, never reset.
+  std::atomic<bool> filled_level_[4] = {};
 };
 
 }  // namespace vm::mem::tlb
