@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "vm/config/paged_config.h"
 #include "vm/engine/interp/interpreter.h"
 #include "vm/engine/slowdown_injector.h"
 #include "vm/mem/paged_backing.h"
@@ -85,8 +86,11 @@ ExitStatus fault_status(const engine::FaultInfo& fault) {
 mem::GuestMemory make_memory(const ProcessOptions& options) {
   const mem::HostBacking backing{mem::host::parse_numa_policy(options.config.mem_numa),
                                  options.config.mem_huge_pages};
+  // Built (and so checked) in flat mode too: a configuration is refused or accepted whatever
+  // the memory mode, though only paged memory uses it.
+  const mem::PagedConfig paged = paged_config(options.config.paged);
   if (options.memory == "paged") {
-    return mem::GuestMemory(options.address_space_bytes, backing, mem::PagedConfig{});
+    return mem::GuestMemory(options.address_space_bytes, backing, paged);
   }
   return mem::GuestMemory(options.address_space_bytes, backing);
 }
@@ -137,6 +141,7 @@ class GuestProcess::Impl {
     auto abs = std::filesystem::absolute(path, ec);
     return ec ? path : abs.string();
   }
+  ExitStatus run_until_stop(uint64_t limit, engine::SlowdownInjector& slowdown);
   void handle_syscall();
 
   ProcessOptions options_;
@@ -246,8 +251,19 @@ ExitStatus GuestProcess::Impl::run() {
   const uint64_t limit =
       options_.max_instructions ? options_.max_instructions : std::numeric_limits<uint64_t>::max();
   ExitStatus status;
-  engine::FaultInfo fault;
   engine::SlowdownInjector slowdown(options_.config.debug_slowdown);
+  try {
+    status = run_until_stop(limit, slowdown);
+  } catch (const mem::GuestRamExhausted& e) {
+    status = killed_by(SIGKILL, e.what());  // as Linux's out-of-memory killer would
+  }
+  wall_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return status;
+}
+
+ExitStatus GuestProcess::Impl::run_until_stop(uint64_t limit, engine::SlowdownInjector& slowdown) {
+  ExitStatus status;
+  engine::FaultInfo fault;
   while (true) {
     engine::StopReason reason;
     if (slowdown.active()) {
@@ -279,7 +295,6 @@ ExitStatus GuestProcess::Impl::run() {
       break;
     }
   }
-  wall_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return status;
 }
 
