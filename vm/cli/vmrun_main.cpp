@@ -25,7 +25,8 @@ const char* kUsage =
     "Runs a static RISC-V (RV64GC) Linux program.\n"
     "\n"
     "  --engine=NAME        execution engine (available: %s; default interp)\n"
-    "  --memory=MODE        guest memory mode (available: %s; default flat)\n"
+    "  --memory=MODE        guest memory mode (available: %s; default flat); paged memory\n"
+    "                       takes the mem.paging, mem.ram and tlb.* knobs\n"
     "  --stats=FILE         write run statistics as JSON to FILE\n"
     "  --max-insns=N        stop before retiring more than N guest instructions\n"
     "                       (exit status 124)\n"
@@ -34,7 +35,8 @@ const char* kUsage =
     "  --env=KEY=VALUE      add to the guest environment (the only entries when deterministic)\n"
     "  --strict-syscalls    stop on an unimplemented syscall (exit status 125) instead of\n"
     "                       returning -ENOSYS\n"
-    "  --set KEY=VALUE      set a VM knob (repeatable; --list-config shows them all)\n"
+    "  --set KEY=VALUE      set a VM knob, e.g. tlb.l2.policy=random (repeatable;\n"
+    "                       --list-config shows them all)\n"
     "  --list-config        print every VM knob with its default and meaning\n"
     "  --help, --version\n";
 
