@@ -53,7 +53,7 @@ struct VmConfig {
   PagedKnobs paged;
 
   // set() checks one value; knobs that only work together (tlb.l2.entries a multiple of
-  // tlb.l2.ways, ...) are checked by check(), and again when a process is created.
+  // tlb.l2.ways, ...) are checked by check(), and again when a paged process is created.
   void set(std::string_view key, std::string_view value);
   // Parses "key=value".
   void set(std::string_view assignment);
