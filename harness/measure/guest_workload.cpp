@@ -58,6 +58,7 @@ GuestWorkload::GuestWorkload(const suite::BenchmarkSpec& spec, const std::string
   try {
     for (const auto& [key, value] : spec.config) options_.config.set(key, value);
     for (const auto& assignment : extra_config) options_.config.set(assignment);
+    options_.config.check();
   } catch (const vm::ConfigError& e) {
     throw std::runtime_error(spec.name + ": " + e.what());
   }

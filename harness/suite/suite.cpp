@@ -105,6 +105,18 @@ std::map<std::string, std::string> read_config(const JsonNode& node) {
   return out;
 }
 
+// Knobs that only work together (tlb.l2.entries and tlb.l2.ways, ...), once the defaults'
+// config and the benchmark's own are merged.
+void check_config(const JsonNode& node, const std::map<std::string, std::string>& config) {
+  vm::VmConfig probe;
+  try {
+    for (const auto& [key, value] : config) probe.set(key, value);
+    probe.check();
+  } catch (const vm::ConfigError& e) {
+    node.fail(e.what());
+  }
+}
+
 BenchmarkSpec read_benchmark(const JsonNode& node, const Defaults& defaults,
                              const SuitePaths& paths,
                              const std::vector<std::string>& micro_functions) {
@@ -137,6 +149,7 @@ BenchmarkSpec read_benchmark(const JsonNode& node, const Defaults& defaults,
     if (auto c = node.optional("config")) {
       for (auto& [k, v] : read_config(*c)) b.config[k] = v;
     }
+    check_config(node.has("config") ? node["config"] : node, b.config);
     const JsonNode expect = node["expect"];
     expect.only_keys({"exit_status", "stdout_crc32"});
     if (auto status = expect.optional("exit_status")) {

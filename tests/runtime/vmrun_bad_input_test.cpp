@@ -140,6 +140,18 @@ TEST(VmrunBadInput, BadCommandLinesAreRefusedWithOneLine) {
        "vmrun: --max-insns: '99999999999999999999999' is not a valid count (see vmrun --help)"},
       {{"--stats=", program}, "vmrun: --stats needs a file name (see vmrun --help)"},
       {{"--env=NOEQUALS", program}, "vmrun: --env needs KEY=VALUE (see vmrun --help)"},
+      {{"--set", "tlb.l2.policy=mru", program},
+       "vmrun: config tlb.l2.policy: 'mru' is not one of lru, plru, fifo, random, adaptive (see "
+       "vmrun --help)"},
+      {{"--set=tlb.l1.entries=48", program},
+       "vmrun: config tlb.l1.entries: 48 is not a power of two (see vmrun --help)"},
+      // Knobs that only fail together are refused once every --set is read, in either mode.
+      {{"--memory=paged", "--set", "tlb.l2.entries=16", "--set", "tlb.l2.ways=32", program},
+       "vmrun: config tlb.l2.entries=16, tlb.l2.ways=32, tlb.l2.policy=lru: TLB of 16 entries "
+       "cannot have 32 ways (see vmrun --help)"},
+      {{"--set", "tlb.l2.ways=3", program},
+       "vmrun: config tlb.l2.entries=1024, tlb.l2.ways=3, tlb.l2.policy=lru: TLB of 1024 entries "
+       "cannot have 3 ways (see vmrun --help)"},
   };
   for (const UsageCase& c : cases) {
     std::string label;
@@ -167,6 +179,37 @@ TEST(VmrunBadInput, AnUnusableMemcpyChoiceIsRefusedWithOneLine) {
       << line;
   EXPECT_EQ(scalar.exit_status, 0);
   EXPECT_EQ(scalar.err, "");
+}
+
+// Guest-physical RAM (mem.ram) that runs out stops the guest as Linux's out-of-memory killer
+// would: SIGKILL, one line.
+TEST(VmrunBadInput, ExhaustedGuestRamIsOneLine) {
+  TempDir dir;
+  const RunResult r = run_vmrun({"--memory=paged", "--set", "mem.ram=1M",
+                                 required_env("VMBENCH_GUEST_DIR") + "/pointer_chase", "65536"},
+                                dir);
+  EXPECT_EQ(r.exit_status, 128 + 9);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "vmrun: guest SIGKILL: guest-physical memory exhausted (raise mem.ram)\n");
+}
+
+// Knobs of paged memory set in flat mode change nothing; vmrun says so (one warning line) and
+// runs the program.
+TEST(VmrunBadInput, PagedKnobsInFlatModeAreAWarning) {
+  TempDir dir;
+  const std::string program = required_env("VMBENCH_GUEST_DIR") + "/asm_rv64i";
+  const RunResult r = run_vmrun({"--set", "tlb.l2.policy=random", "--set", "mem.paging=sv48",
+                                 "--set", "debug.slowdown=1.01", program},
+                                dir);
+  EXPECT_EQ(r.exit_status, 0);
+  EXPECT_EQ(r.err,
+            "vmrun: warning: without --memory=paged these knobs change nothing: mem.paging, "
+            "tlb.l2.policy\n");
+  const RunResult paged = run_vmrun(
+      {"--memory=paged", "--set", "tlb.l2.policy=random", "--set", "mem.paging=sv48", program},
+      dir);
+  EXPECT_EQ(paged.exit_status, 0);
+  EXPECT_EQ(paged.err, "");
 }
 
 TEST(VmrunBadInput, ValidProgramStillRuns) {

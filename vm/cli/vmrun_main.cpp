@@ -25,7 +25,8 @@ const char* kUsage =
     "Runs a static RISC-V (RV64GC) Linux program.\n"
     "\n"
     "  --engine=NAME        execution engine (available: %s; default interp)\n"
-    "  --memory=MODE        guest memory mode (available: %s; default flat)\n"
+    "  --memory=MODE        guest memory mode (available: %s; default flat); paged memory\n"
+    "                       takes the mem.paging, mem.ram and tlb.* knobs\n"
     "  --stats=FILE         write run statistics as JSON to FILE\n"
     "  --max-insns=N        stop before retiring more than N guest instructions\n"
     "                       (exit status 124)\n"
@@ -34,7 +35,8 @@ const char* kUsage =
     "  --env=KEY=VALUE      add to the guest environment (the only entries when deterministic)\n"
     "  --strict-syscalls    stop on an unimplemented syscall (exit status 125) instead of\n"
     "                       returning -ENOSYS\n"
-    "  --set KEY=VALUE      set a VM knob (repeatable; --list-config shows them all)\n"
+    "  --set KEY=VALUE      set a VM knob, e.g. tlb.l2.policy=random (repeatable;\n"
+    "                       --list-config shows them all)\n"
     "  --list-config        print every VM knob with its default and meaning\n"
     "  --help, --version\n";
 
@@ -95,8 +97,9 @@ Cli parse(int argc, char** argv) {
     } else if (arg == "--list-config") {
       const auto defaults = vm::VmConfig{}.values();
       for (const auto& knob : vm::config_knobs()) {
-        std::printf("%s=%s\n    %s\n", knob.key.c_str(), defaults.at(knob.key).c_str(),
-                    knob.description.c_str());
+        const auto value = defaults.find(knob.key);  // aliases have no value of their own
+        std::printf("%s%s%s\n    %s\n", knob.key.c_str(), value == defaults.end() ? "" : "=",
+                    value == defaults.end() ? "" : value->second.c_str(), knob.description.c_str());
       }
       std::exit(0);
     } else if (arg == "--set" || arg.substr(0, 6) == "--set=") {
@@ -138,6 +141,11 @@ Cli parse(int argc, char** argv) {
       usage_error("unknown option '" + std::string(arg) + "'");
     }
   }
+  try {
+    cli.options.config.check();
+  } catch (const vm::ConfigError& e) {
+    usage_error(e.what());
+  }
   if (i >= argc) usage_error("no program given");
   cli.program = argv[i];
   for (int j = i; j < argc; ++j) cli.options.argv.emplace_back(argv[j]);
@@ -146,6 +154,25 @@ Cli parse(int argc, char** argv) {
   }
   cli.options.env.insert(cli.options.env.end(), extra_env.begin(), extra_env.end());
   return cli;
+}
+
+// Knobs of paged memory changed from their defaults in flat mode take no effect; say so, since
+// an A/B comparison of two TLB designs without --memory=paged would show no difference.
+void warn_of_ignored_knobs(const vm::ProcessOptions& options) {
+  if (options.memory == "paged") return;
+  const auto defaults = vm::VmConfig{}.values();
+  const auto values = options.config.values();
+  std::string ignored;
+  for (const auto& knob : vm::config_knobs()) {
+    const auto value = values.find(knob.key);
+    if (knob.paged_only && value != values.end() && value->second != defaults.at(knob.key)) {
+      ignored += (ignored.empty() ? "" : ", ") + knob.key;
+    }
+  }
+  if (!ignored.empty()) {
+    std::fprintf(stderr, "vmrun: warning: without --memory=paged these knobs change nothing: %s\n",
+                 ignored.c_str());
+  }
 }
 
 boost::json::object counts(const std::map<std::string, uint64_t>& by_name) {
@@ -197,6 +224,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "vmrun: %s: %s\n", cli.program.c_str(), e.what());
     return kUsageError;
   }
+  warn_of_ignored_knobs(cli.options);
   const vm::ExitStatus status = process->run();
   std::fflush(stdout);
   if (!status.message.empty()) std::fprintf(stderr, "vmrun: %s\n", status.message.c_str());

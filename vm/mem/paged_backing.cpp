@@ -45,12 +45,12 @@ bool PagedBacking::demand_map(uint64_t page_va, uint8_t vma_prot) {
     parked_.erase(parked);
   } else {
     const auto frame = frames_.allocate();
-    if (!frame) throw std::runtime_error("guest-physical memory exhausted (raise mem.ram)");
+    if (!frame) throw GuestRamExhausted("guest-physical memory exhausted (raise mem.ram)");
     pa = *frame;
     ++page_faults_;
   }
   if (!table_.map(page_va, pa, 0, leaf_flags(vma_prot))) {
-    throw std::runtime_error("guest-physical memory exhausted by page tables");
+    throw GuestRamExhausted("guest-physical memory exhausted by page tables");
   }
   return true;
 }
@@ -105,7 +105,7 @@ void PagedBacking::move_page(uint64_t from_va, uint64_t to_va) {
   if (const auto leaf = table_.unmap(from_va)) {
     tlb_.flush_address(from_va, kAsid);
     if (!table_.map(to_va, leaf->pa, 0, leaf->flags)) {
-      throw std::runtime_error("guest-physical memory exhausted by page tables");
+      throw GuestRamExhausted("guest-physical memory exhausted by page tables");
     }
   } else if (auto parked = parked_.find(from_va); parked != parked_.end()) {
     parked_[to_va] = parked->second;

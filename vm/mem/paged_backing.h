@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "vm/mem/access.h"
@@ -17,6 +18,13 @@
 #include "vm/mem/tlb/tlb_hierarchy.h"
 
 namespace vm::mem {
+
+// Guest-physical RAM (mem.ram) ran out of frames: the process cannot go on, as under Linux's
+// out-of-memory killer.
+class GuestRamExhausted : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct PagedConfig {
   uint64_t ram_bytes = uint64_t{4} << 30;  // guest-physical RAM, backed lazily by the host

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "vm/config/paged_config.h"
 #include "vm/engine/interp/interpreter.h"
 #include "vm/engine/slowdown_injector.h"
 #include "vm/mem/paged_backing.h"
@@ -85,8 +86,13 @@ ExitStatus fault_status(const engine::FaultInfo& fault) {
 mem::GuestMemory make_memory(const ProcessOptions& options) {
   const mem::HostBacking backing{mem::host::parse_numa_policy(options.config.mem_numa),
                                  options.config.mem_huge_pages};
+  // Flat memory does not look at the paged knobs: checking them costs ~90 us (it builds each
+  // TLB level), which would land in every flat measurement. vmrun, suites and the harness
+  // call VmConfig::check() before any process, so there a bad combination is refused in both
+  // modes.
   if (options.memory == "paged") {
-    return mem::GuestMemory(options.address_space_bytes, backing, mem::PagedConfig{});
+    return mem::GuestMemory(options.address_space_bytes, backing,
+                            paged_config(options.config.paged));
   }
   return mem::GuestMemory(options.address_space_bytes, backing);
 }
@@ -137,6 +143,7 @@ class GuestProcess::Impl {
     auto abs = std::filesystem::absolute(path, ec);
     return ec ? path : abs.string();
   }
+  ExitStatus run_until_stop(uint64_t limit, engine::SlowdownInjector& slowdown);
   void handle_syscall();
 
   ProcessOptions options_;
@@ -246,8 +253,19 @@ ExitStatus GuestProcess::Impl::run() {
   const uint64_t limit =
       options_.max_instructions ? options_.max_instructions : std::numeric_limits<uint64_t>::max();
   ExitStatus status;
-  engine::FaultInfo fault;
   engine::SlowdownInjector slowdown(options_.config.debug_slowdown);
+  try {
+    status = run_until_stop(limit, slowdown);
+  } catch (const mem::GuestRamExhausted& e) {
+    status = killed_by(SIGKILL, e.what());  // as Linux's out-of-memory killer would
+  }
+  wall_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return status;
+}
+
+ExitStatus GuestProcess::Impl::run_until_stop(uint64_t limit, engine::SlowdownInjector& slowdown) {
+  ExitStatus status;
+  engine::FaultInfo fault;
   while (true) {
     engine::StopReason reason;
     if (slowdown.active()) {
@@ -279,7 +297,6 @@ ExitStatus GuestProcess::Impl::run() {
       break;
     }
   }
-  wall_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return status;
 }
 

@@ -247,6 +247,25 @@ TEST_F(SuiteErrors, InvalidConfigValue) {
                                     "expected a string or a number"));
 }
 
+// Knobs that only fail together, within a benchmark's config or across the defaults' config
+// and the benchmark's: the benchmark's config is named, with every key of the combination.
+TEST_F(SuiteErrors, ConfigKnobsThatDoNotWorkTogether) {
+  const std::string within =
+      error_after("\"debug.slowdown\": 2", "\"debug.slowdown\": 2, \"tlb.l2.ways\": 3");
+  EXPECT_THAT(within, HasSubstr(at("benchmarks[1].config") +
+                                "config tlb.l2.entries=1024, tlb.l2.ways=3, tlb.l2.policy=lru: "
+                                "TLB of 1024 entries cannot have 3 ways"));
+
+  // Each half is valid alone (an L2 of one set of 8 ways; an adaptive L2 of the default size).
+  std::string text = read_data("demo.json");
+  text = replaced(text, "\"debug.slowdown\": \"1.5\"", "\"tlb.l2.policy\": \"adaptive\"");
+  text = replaced(text, "\"debug.slowdown\": 2", "\"tlb.l2.entries\": 8");
+  EXPECT_THAT(error_of(text),
+              HasSubstr(at("benchmarks[1].config") +
+                        "config tlb.l2.entries=8, tlb.l2.ways=8, tlb.l2.policy=adaptive: "
+                        "replacement policy 'adaptive': needs at least 2 sets"));
+}
+
 TEST_F(SuiteErrors, UnknownVariable) {
   const std::string in_arg = error_after("\"${suite_dir}/input.txt\"", "\"${home}/input.txt\"");
   EXPECT_THAT(in_arg, HasSubstr(at("benchmarks[0].args[0]")));

@@ -53,7 +53,8 @@ std::string data_file(const std::string& name) { return std::string(TEST_DATA_DI
 TEST(SuiteLoad, EveryCommittedSuiteLoads) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const std::vector<std::string> names = list_suites(REPO_SUITE_DIR);
-  EXPECT_THAT(names, IsSupersetOf({"micro-mem", "nightly", "quick", "real-programs"}));
+  EXPECT_THAT(names,
+              IsSupersetOf({"micro-mem", "nightly", "quick", "real-programs", "tlb-policies"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);
     const std::string file = suite_file_for(name, REPO_SUITE_DIR);
@@ -68,7 +69,7 @@ TEST(SuiteLoad, EveryCommittedSuiteLoads) {
       EXPECT_GE(b.repetitions, 1);
       if (b.kind == "guest") {
         EXPECT_EQ(b.engine, "interp");
-        EXPECT_EQ(b.memory, "flat");
+        EXPECT_EQ(b.memory, name == "tlb-policies" ? "paged" : "flat");
         EXPECT_FALSE(b.program.empty());
         for (const std::string& arg : b.args) EXPECT_EQ(arg.find("${"), std::string::npos) << arg;
       } else {
@@ -127,6 +128,25 @@ TEST(SuiteLoad, QuickSuiteShape) {
   EXPECT_EQ(first.expect.exit_status, 0);
   EXPECT_EQ(first.expect.stdout_crc32, 0x0cf98fcdu);
   EXPECT_TRUE(first.config.empty());
+}
+
+// The L2 TLB A/B suite: one pointer chase under paged memory, each L2 replacement policy once,
+// then designs that differ in one other knob.
+TEST(SuiteLoad, TlbPoliciesSuiteShape) {
+  const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
+  const Suite suite = load_suite(REPO_SUITE_DIR "/tlb-policies.json", paths, {});
+  ASSERT_EQ(suite.benchmarks.size(), 8u);
+  std::vector<std::string> policies;
+  for (const BenchmarkSpec& b : suite.benchmarks) {
+    SCOPED_TRACE(b.name);
+    EXPECT_EQ(b.memory, "paged");
+    EXPECT_EQ(b.program, "pointer_chase");
+    EXPECT_THAT(b.args, ElementsAre("131072"));
+    EXPECT_EQ(b.expect.stdout_crc32, 0x834f62c7u);
+    EXPECT_EQ(b.config.size(), 1u);
+    if (b.config.count("tlb.l2.policy")) policies.push_back(b.config.at("tlb.l2.policy"));
+  }
+  EXPECT_THAT(policies, ElementsAre("lru", "plru", "fifo", "random", "adaptive"));
 }
 
 TEST(SuiteLoad, CommittedSuiteDirectoriesAreSubstituted) {
