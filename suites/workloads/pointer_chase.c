@@ -11,10 +11,18 @@
  *
  * Size argument: number of nodes, 64 bytes each (default 1048576 = 64 MiB; small 4096).
  * The walk makes 8 laps.
+ *
+ * Optional second argument, the cycle's layout: "random" (the default, above) or "sweep":
+ * the cycle visits one node in every 4 KiB page in page order, then the next node of every
+ * page, and so on. Page by page that is a cyclic sweep, the pattern on which LRU-like TLB
+ * replacement fails completely once the pages outnumber the TLB's entries while random and
+ * insertion-adaptive policies keep part of the working set: it shows policy differences
+ * that the random layout (uniform over pages, so every policy hits capacity / pages) cannot.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define DEFAULT_NODES (1L << 20)
 #define LAPS 8
@@ -46,19 +54,39 @@ static long parse_size(int argc, char** argv, long fallback, long max) {
   return size;
 }
 
+#define NODES_PER_PAGE (4096 / sizeof(struct node))
+
 int main(int argc, char** argv) {
   size_t n = (size_t)parse_size(argc, argv, DEFAULT_NODES, 1L << 26);
-  struct node* nodes = aligned_alloc(64, n * sizeof *nodes);
+  const int sweep = argc > 2 && strcmp(argv[2], "sweep") == 0;
+  if (argc > 3 || (argc > 2 && !sweep && strcmp(argv[2], "random") != 0) ||
+      (sweep && n % NODES_PER_PAGE != 0)) {
+    fprintf(stderr, "usage: %s [size 1..%ld] [random|sweep (size a multiple of %zu)]\n", argv[0],
+            1L << 26, NODES_PER_PAGE);
+    return 2;
+  }
+  /* The sweep needs nodes i * NODES_PER_PAGE to start pages; the random layout keeps 64. */
+  struct node* nodes = aligned_alloc(sweep ? 4096 : 64, n * sizeof *nodes);
   uint32_t* cycle = malloc(n * sizeof *cycle);
   if (!nodes || !cycle) return 1;
 
-  /* Sattolo's algorithm: a uniformly random permutation consisting of one n-cycle. */
-  for (size_t i = 0; i < n; i++) cycle[i] = (uint32_t)i;
-  for (size_t i = n - 1; i > 0; i--) {
-    size_t j = splitmix64() % i;
-    uint32_t t = cycle[i];
-    cycle[i] = cycle[j];
-    cycle[j] = t;
+  if (sweep) {
+    /* Position k of the walk is node (k mod pages) * NODES_PER_PAGE + k / pages. */
+    const size_t pages = n / NODES_PER_PAGE;
+    for (size_t k = 0; k < n; k++) {
+      const size_t from = (k % pages) * NODES_PER_PAGE + k / pages;
+      const size_t k2 = (k + 1) % n;
+      cycle[from] = (uint32_t)((k2 % pages) * NODES_PER_PAGE + k2 / pages);
+    }
+  } else {
+    /* Sattolo's algorithm: a uniformly random permutation consisting of one n-cycle. */
+    for (size_t i = 0; i < n; i++) cycle[i] = (uint32_t)i;
+    for (size_t i = n - 1; i > 0; i--) {
+      size_t j = splitmix64() % i;
+      uint32_t t = cycle[i];
+      cycle[i] = cycle[j];
+      cycle[j] = t;
+    }
   }
   for (size_t i = 0; i < n; i++) {
     nodes[i].next = &nodes[cycle[i]];
@@ -78,6 +106,7 @@ int main(int argc, char** argv) {
   }
   free(nodes);
 
+  if (sweep) printf("layout: sweep\n");
   printf("nodes: %zu\n", n);
   printf("laps closed: %d of %d\n", laps_closed, LAPS);
   printf("checksum: 0x%016llx\n", (unsigned long long)checksum);

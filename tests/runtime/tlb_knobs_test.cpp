@@ -11,7 +11,8 @@
 namespace {
 
 // 8192 nodes of 64 bytes: 128 pages visited in a random cycle, 8 laps. They fit the default
-// L2 TLB (1024 entries) but not one of 64.
+// L2 TLB (1024 entries) but not one of 64 (and the default L1 DTLB of 256 entries, so the
+// tests that look at the L2 shrink the L1 in front of it).
 constexpr const char* kNodes = "8192";
 
 struct Outcome {
@@ -23,9 +24,11 @@ struct Outcome {
   }
 };
 
-Outcome chase(const std::vector<std::string>& knobs, const std::string& memory = "paged") {
+Outcome chase(const std::vector<std::string>& knobs, const std::string& memory = "paged",
+              const std::vector<std::string>& args = {kNodes}) {
   vm::ProcessOptions options;
-  options.argv = {"pointer_chase", kNodes};
+  options.argv = {"pointer_chase"};
+  options.argv.insert(options.argv.end(), args.begin(), args.end());
   options.deterministic = true;
   options.memory = memory;
   for (const auto& k : knobs) options.config.set(k);
@@ -37,7 +40,8 @@ Outcome chase(const std::vector<std::string>& knobs, const std::string& memory =
   return out;
 }
 
-const std::vector<std::string> kSmallL2 = {"tlb.l2.entries=64", "tlb.l2.ways=4"};
+const std::vector<std::string> kSmallL2 = {"tlb.l1d.entries=16", "tlb.l2.entries=64",
+                                           "tlb.l2.ways=4"};
 
 std::vector<std::string> with(std::vector<std::string> knobs, const std::string& more) {
   knobs.push_back(more);
@@ -46,7 +50,7 @@ std::vector<std::string> with(std::vector<std::string> knobs, const std::string&
 
 TEST(TlbKnobs, ABiggerL2MissesLess) {
   const Outcome small = chase(kSmallL2);
-  const Outcome big = chase({"tlb.l2.entries=1024"});
+  const Outcome big = chase({"tlb.l1d.entries=16", "tlb.l2.entries=1024"});
   EXPECT_EQ(small.stats.instructions_retired, big.stats.instructions_retired);
   EXPECT_EQ(small.counter("tlb.l2.lookups"), big.counter("tlb.l2.lookups"))
       << "the L1s in front of the L2 are the same";
@@ -93,8 +97,7 @@ TEST(TlbKnobs, SmallerL1sMissMore) {
 }
 
 TEST(TlbKnobs, AnL3AsSmallAsTheL2MissesMore) {
-  const Outcome small =
-      chase({"tlb.l2.entries=64", "tlb.l2.ways=4", "tlb.l3.entries=64", "tlb.l3.ways=8"});
+  const Outcome small = chase(with(with(kSmallL2, "tlb.l3.entries=64"), "tlb.l3.ways=8"));
   const Outcome usual = chase(kSmallL2);
   EXPECT_GT(small.counter("tlb.walks"), usual.counter("tlb.walks"));
 }
@@ -104,6 +107,21 @@ TEST(TlbKnobs, Sv48WalksReadOneLevelMore) {
   const Outcome sv48 = chase(with(kSmallL2, "mem.paging=sv48"));
   EXPECT_EQ(sv48.counter("tlb.walks"), sv39.counter("tlb.walks"));
   EXPECT_GT(sv48.counter("tlb.walk_ptes_read"), sv39.counter("tlb.walk_ptes_read"));
+}
+
+// 80 pages swept in page order: every L2 set (16 sets of 4 ways) sees a cycle of 5 pages, one
+// more than it holds. LRU and FIFO evict each page just before its reuse and tree-PLRU does the
+// same on this cycle, so only first-lap leftovers hit; random replacement and the adaptive
+// policy (which inserts at the LRU end when LRU loses) keep part of the cycle.
+TEST(TlbKnobs, ASweepLargerThanTheL2DefeatsLruLikePoliciesButNotRandomOrAdaptive) {
+  const auto hit_rate = [](const char* policy) {
+    const Outcome o = chase(with(kSmallL2, std::string("tlb.l2.policy=") + policy), "paged",
+                            {"5120", "sweep"});
+    return static_cast<double>(o.counter("tlb.l2.hits")) /
+           static_cast<double>(o.counter("tlb.l2.lookups"));
+  };
+  for (const char* policy : {"lru", "fifo", "plru"}) EXPECT_LT(hit_rate(policy), 0.05) << policy;
+  for (const char* policy : {"random", "adaptive"}) EXPECT_GT(hit_rate(policy), 0.3) << policy;
 }
 
 TEST(TlbKnobs, FlatMemoryIgnoresThem) {

@@ -135,18 +135,26 @@ TEST(SuiteLoad, QuickSuiteShape) {
 TEST(SuiteLoad, TlbPoliciesSuiteShape) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const Suite suite = load_suite(REPO_SUITE_DIR "/tlb-policies.json", paths, {});
-  ASSERT_EQ(suite.benchmarks.size(), 8u);
-  std::vector<std::string> policies;
+  ASSERT_EQ(suite.benchmarks.size(), 13u);
+  std::vector<std::string> random_policies, sweep_policies;
   for (const BenchmarkSpec& b : suite.benchmarks) {
     SCOPED_TRACE(b.name);
     EXPECT_EQ(b.memory, "paged");
     EXPECT_EQ(b.program, "pointer_chase");
-    EXPECT_THAT(b.args, ElementsAre("131072"));
-    EXPECT_EQ(b.expect.stdout_crc32, 0x834f62c7u);
     EXPECT_EQ(b.config.size(), 1u);
-    if (b.config.count("tlb.l2.policy")) policies.push_back(b.config.at("tlb.l2.policy"));
+    const bool sweep = b.args.size() == 2;
+    if (sweep) {
+      EXPECT_THAT(b.args, ElementsAre("81920", "sweep"));
+      EXPECT_EQ(b.expect.stdout_crc32, 0xb1e0b538u);
+    } else {
+      EXPECT_THAT(b.args, ElementsAre("131072"));
+      EXPECT_EQ(b.expect.stdout_crc32, 0x834f62c7u);
+    }
+    if (b.config.count("tlb.l2.policy"))
+      (sweep ? sweep_policies : random_policies).push_back(b.config.at("tlb.l2.policy"));
   }
-  EXPECT_THAT(policies, ElementsAre("lru", "plru", "fifo", "random", "adaptive"));
+  EXPECT_THAT(random_policies, ElementsAre("lru", "plru", "fifo", "random", "adaptive"));
+  EXPECT_THAT(sweep_policies, ElementsAre("lru", "plru", "fifo", "random", "adaptive"));
 }
 
 TEST(SuiteLoad, CommittedSuiteDirectoriesAreSubstituted) {
