@@ -1,6 +1,8 @@
 // Hands out 4 KiB frames of guest-physical memory. Freed frames are reused most recent first,
 // so after mapping churn a process's pages are scattered over RAM as on a real machine, not
 // laid out in virtual-address order. Frame 0 is never handed out: a PA of 0 means "none".
+// A frame is backed in PhysicalMemory while it is allocated (with a pool backing, a freed frame
+// has no host page until it is allocated again).
 #pragma once
 
 #include <cstdint>
@@ -16,9 +18,9 @@ class FrameAllocator {
   explicit FrameAllocator(PhysicalMemory& ram);
 
   // A zero-filled frame's PA, or nothing when RAM is exhausted.
-  std::optional<uint64_t> allocate();
+  std::optional<uint64_t> allocate(FrameUse use = FrameUse::Data);
   // `count` physically contiguous zero-filled frames aligned to `count` frames (superpages);
-  // taken from never-used RAM only.
+  // taken from never-used RAM only (data frames).
   std::optional<uint64_t> allocate_contiguous(uint64_t count);
   void free(uint64_t pa);
 

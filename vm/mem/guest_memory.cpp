@@ -30,7 +30,8 @@ GuestMemory::GuestMemory(uint64_t size, const HostBacking& backing) : size_(page
 
 GuestMemory::GuestMemory(uint64_t size, const HostBacking& backing, const PagedConfig& paged)
     : GuestMemory(size, backing) {
-  paged_ = std::make_unique<PagedBacking>(paged);
+  paged_ = std::make_unique<PagedBacking>(
+      paged, *allocator_, host::MemoryPoolOptions{.huge_pages = backing.huge_pages});
   // The process's permission table moves away from the spot below the guest base that the
   // engines' inline checks read, so those checks always fail and take the translated path.
   void* p = mmap(nullptr, kPermTableBytes, PROT_READ | PROT_WRITE,

@@ -28,8 +28,10 @@ bool vma_allows(uint8_t vma_prot, Access access) {
 
 }  // namespace
 
-PagedBacking::PagedBacking(const PagedConfig& config)
-    : ram_(config.ram_bytes),
+PagedBacking::PagedBacking(const PagedConfig& config, host::NumaAllocator& allocator,
+                           const host::MemoryPoolOptions& pool_options)
+    : pool_(allocator, pool_options),
+      ram_(config.ram_bytes, pool_),
       frames_(ram_),
       table_(ram_, frames_, config.mode),
       l3_(config.tlb.l3_entries, config.tlb.l3_ways, config.tlb.l3_policy, config.tlb.seed),

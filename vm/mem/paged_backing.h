@@ -3,7 +3,9 @@
 // Frames are allocated on first touch (demand paging, as Linux does); leaves are created with
 // A set, as Linux on RISC-V does, and D is left to the hardware walk. GuestMemory keeps the
 // process's view of its mappings (the VMA permissions) and calls this class to keep the page
-// table in step with it, flushing the TLBs as sfence.vma would.
+// table in step with it, flushing the TLBs as sfence.vma would. Frames are backed by 4 KiB blocks
+// of a MemoryPool (guest pages and page-table pages), taken when a frame is allocated and
+// returned when it is freed.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,7 @@
 
 #include "vm/mem/access.h"
 #include "vm/mem/frame_allocator.h"
+#include "vm/mem/host/memory_pool.h"
 #include "vm/mem/pagetable/page_table.h"
 #include "vm/mem/physical_memory.h"
 #include "vm/mem/tlb/tlb_hierarchy.h"
@@ -36,7 +39,9 @@ class PagedBacking {
  public:
   static constexpr uint16_t kAsid = 1;
 
-  explicit PagedBacking(const PagedConfig& config);
+  // The pool's chunks come from `allocator` (its NUMA policy), which must outlive this object.
+  PagedBacking(const PagedConfig& config, host::NumaAllocator& allocator,
+               const host::MemoryPoolOptions& pool_options = {});
 
   // Host address of va for `access`, or nullptr on a fault. `vma_prot` (perm::kRWX bits of the
   // process mapping, 0 when unmapped) decides whether a missing page is demand-allocated;
@@ -55,11 +60,13 @@ class PagedBacking {
   tlb::TlbHierarchy& tlb() { return tlb_; }
   const tlb::TlbHierarchy& tlb() const { return tlb_; }
   const FrameAllocator& frames() const { return frames_; }
+  const host::MemoryPool& pool() const { return pool_; }
   uint64_t page_faults() const { return page_faults_; }
 
  private:
   bool demand_map(uint64_t page_va, uint8_t vma_prot);
 
+  host::MemoryPool pool_;  // before ram_: frames go back to it when ram_ is destroyed
   PhysicalMemory ram_;
   FrameAllocator frames_;
   PageTable table_;

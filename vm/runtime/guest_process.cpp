@@ -119,6 +119,15 @@ std::map<std::string, uint64_t> paged_counters(const mem::PagedBacking& paged) {
   c["tlb.prefetch.useless"] = t.prefetch.useless;
   c["mem.page_faults"] = paged.page_faults();
   c["mem.peak_frames"] = paged.frames().peak_frames_in_use();
+  for (const auto pool_class :
+       {mem::host::PoolClass::GuestPage, mem::host::PoolClass::PageTablePage}) {
+    const mem::host::PoolStats p = paged.pool().stats(pool_class);
+    const std::string name = "mem.pool." + std::string(mem::host::pool_class_info(pool_class).name);
+    c[name + ".allocations"] = p.allocations;
+    c[name + ".frees"] = p.frees;
+    c[name + ".reuses"] = p.reuses;
+    c[name + ".peak_bytes"] = p.peak_bytes_in_use;
+  }
   return c;
 }
 

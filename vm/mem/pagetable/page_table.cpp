@@ -28,7 +28,7 @@ constexpr uint64_t kSoftwareFlags = pte::kPermissionBits | pte::kUser | pte::kGl
 
 PageTable::PageTable(PhysicalMemory& ram, FrameAllocator& frames, PagingMode mode)
     : ram_(ram), frames_(frames), mode_(mode) {
-  const auto root = frames_.allocate();
+  const auto root = frames_.allocate(FrameUse::PageTable);
   if (!root) throw std::runtime_error("guest-physical memory exhausted: no frame for a page table");
   root_ = *root;
   table_entries_[root_] = 0;
@@ -52,7 +52,7 @@ uint64_t PageTable::slot(uint64_t va, unsigned level, bool create, bool* blockin
       continue;
     }
     if (!create) return 0;
-    const auto next = frames_.allocate();
+    const auto next = frames_.allocate(FrameUse::PageTable);
     if (!next) return 0;
     table_entries_[*next] = 0;
     store_pte(ram_, address, pte::make(*next, pte::kValid));

@@ -29,11 +29,13 @@ Translation walk_page_table(PhysicalMemory& ram, const WalkRequest& r) {
   uint64_t table = r.root;
   for (int level = static_cast<int>(levels(r.mode)) - 1; level >= 0; --level) {
     const uint64_t address = table + vpn_index(r.va, static_cast<unsigned>(level)) * pte::kSize;
-    if (!ram.contains(address, pte::kSize)) {
+    // Outside RAM, or (pool backing) in a frame that is not allocated: no memory answers.
+    uint8_t* const pte_host = ram.host_if_backed(address);
+    if (pte_host == nullptr) {
       t.fault = TranslationFault::AccessFault;
       return t;
     }
-    std::atomic_ref<uint64_t> slot(*reinterpret_cast<uint64_t*>(ram.host(address)));
+    std::atomic_ref<uint64_t> slot(*reinterpret_cast<uint64_t*>(pte_host));
     uint64_t entry = slot.load(std::memory_order_acquire);
     ++t.ptes_read;
     // V clear, W without R (reserved) and the reserved high bits all fault.
@@ -79,7 +81,7 @@ Translation walk_page_table(PhysicalMemory& ram, const WalkRequest& r) {
     t.pa = pte::physical_address(entry) | (r.va & (page_bytes - 1));
     t.leaf = entry;
     t.leaf_address = address;
-    if (!ram.contains(t.pa, 1)) t.fault = TranslationFault::AccessFault;
+    if (ram.host_if_backed(t.pa) == nullptr) t.fault = TranslationFault::AccessFault;
     return t;
   }
   t.fault = TranslationFault::PageFault;  // no leaf at level 0

@@ -14,8 +14,10 @@ namespace vm::mem {
 
 enum class TranslationFault : uint8_t {
   None,
-  PageFault,    // invalid, reserved or misaligned PTE, missing permission, non-canonical VA
-  AccessFault,  // a PTE or the final address lies outside guest-physical memory
+  PageFault,  // invalid, reserved or misaligned PTE, missing permission, non-canonical VA
+  // A PTE or the final address lies outside guest-physical memory, or in a frame that is not
+  // backed (pool backing: a freed frame; only a runtime bug leaves a PTE pointing at one).
+  AccessFault,
 };
 
 struct WalkRequest {

@@ -88,8 +88,9 @@ TranslateResult TlbHierarchy::use(const TlbEntry& leaf, uint64_t va, Access acce
                                   bool store_in_l1) {
   const uint64_t page = va & ~uint64_t{4095};
   const uint64_t page_pa = leaf.pa(page);
-  if (!ram_.contains(page_pa, 4096)) return {TranslationFault::AccessFault, 0, nullptr};
-  uint8_t* host_page = ram_.host(page_pa);
+  // Host pages are per 4 KiB frame (a superpage's are not contiguous with pool backing).
+  uint8_t* const host_page = ram_.host_if_backed(page_pa);
+  if (host_page == nullptr) return {TranslationFault::AccessFault, 0, nullptr};
   if (access == Access::Fetch) {
     ++l1i_.fills;
     l1i_.evictions += itlb_.fill(va, leaf, host_page, false, false, true);
