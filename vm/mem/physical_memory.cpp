@@ -65,6 +65,10 @@ PhysicalMemory::~PhysicalMemory() {
   munmap(frames_, frame_count_ * sizeof(uint8_t*));
 }
 
+void PhysicalMemory::set_frame(uint64_t pfn, uint8_t* page) {
+  std::atomic_ref(frames_[pfn]).store(page, std::memory_order_relaxed);
+}
+
 void PhysicalMemory::back(uint64_t pa, FrameUse use) {
   if (pool_ == nullptr) return;  // linear: always backed, and a free frame is zero
   const uint64_t pfn = pa / kFrame;
@@ -72,8 +76,8 @@ void PhysicalMemory::back(uint64_t pa, FrameUse use) {
     throw std::logic_error("backing a frame that is outside RAM or backed: PA " +
                            std::to_string(pa));
   }
-  frames_[pfn] = static_cast<uint8_t*>(pool_->allocate(pool_class(use)));
   page_table_frames_[pfn] = use == FrameUse::PageTable;
+  set_frame(pfn, static_cast<uint8_t*>(pool_->allocate(pool_class(use))));
   if (pfn >= backed_end_) backed_end_ = pfn + 1;
 }
 
@@ -87,8 +91,9 @@ void PhysicalMemory::release(uint64_t pa) {
     throw std::logic_error("releasing a frame that is not backed: PA " + std::to_string(pa));
   }
   const FrameUse use = page_table_frames_[pfn] ? FrameUse::PageTable : FrameUse::Data;
-  pool_->deallocate(pool_class(use), frames_[pfn]);
-  frames_[pfn] = nullptr;
+  uint8_t* const block = frames_[pfn];
+  set_frame(pfn, nullptr);
+  pool_->deallocate(pool_class(use), block);
 }
 
 }  // namespace vm::mem

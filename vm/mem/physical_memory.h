@@ -15,6 +15,7 @@
 //    4 KiB page by page.
 #pragma once
 
+#include <atomic>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -50,9 +51,11 @@ class PhysicalMemory {
   }
   // Host address of PA, or nullptr when PA lies outside RAM or in a frame that is not backed
   // (pool backing: not allocated; reaching one means a PTE points at a freed frame).
+  // Safe on walker threads while the runtime backs and releases frames (the table entry is
+  // read atomically; a frame is backed before a PTE that points at it is published).
   uint8_t* host_if_backed(uint64_t pa) const {
     if (pa >= size_) return nullptr;
-    uint8_t* page = frames_[pa >> kFrameShift];
+    uint8_t* page = std::atomic_ref(frames_[pa >> kFrameShift]).load(std::memory_order_relaxed);
     return page == nullptr ? nullptr : page + (pa & kFrameMask);
   }
 
@@ -73,6 +76,8 @@ class PhysicalMemory {
  private:
   static constexpr unsigned kFrameShift = 12;
   static constexpr uint64_t kFrameMask = 4095;
+
+  void set_frame(uint64_t pfn, uint8_t* page);  // the table entry, atomically
 
   uint64_t size_;
   host::MemoryPool* pool_ = nullptr;
