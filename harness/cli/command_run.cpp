@@ -36,9 +36,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> kValueOptions = {
-    "suite",  "repetitions", "runs",       "cpu",        "filter", "out",
-    "format", "suites-dir",  "program-dir", "engine", "memory"};
+const std::set<std::string> kValueOptions = {"suite",       "repetitions", "runs",   "cpu",
+                                             "filter",      "out",         "format", "suites-dir",
+                                             "program-dir", "engine",      "memory"};
 // --child marks a process started by --runs: it leaves the summary to its parent.
 const std::set<std::string> kFlags = {"no-interleave", "quiet", "child"};
 const std::set<std::string> kRepeatable = {"set"};

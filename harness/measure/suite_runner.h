@@ -20,8 +20,8 @@ struct RunOptions {
   // Replace every guest benchmark's engine / memory mode (A/B of paged vs flat is one flag).
   std::optional<std::string> engine;
   std::optional<std::string> memory;
-  std::string filter;                     // ECMAScript regex on names; empty: all
-  std::string gbench_out;                 // also write Google Benchmark JSON here
+  std::string filter;      // ECMAScript regex on names; empty: all
+  std::string gbench_out;  // also write Google Benchmark JSON here
   bool interleave = true;
   bool quiet = false;
   int run_index = 0;

@@ -115,8 +115,8 @@ TEST(TlbKnobs, Sv48WalksReadOneLevelMore) {
 // policy (which inserts at the LRU end when LRU loses) keep part of the cycle.
 TEST(TlbKnobs, ASweepLargerThanTheL2DefeatsLruLikePoliciesButNotRandomOrAdaptive) {
   const auto hit_rate = [](const char* policy) {
-    const Outcome o = chase(with(kSmallL2, std::string("tlb.l2.policy=") + policy), "paged",
-                            {"5120", "sweep"});
+    const Outcome o =
+        chase(with(kSmallL2, std::string("tlb.l2.policy=") + policy), "paged", {"5120", "sweep"});
     return static_cast<double>(o.counter("tlb.l2.hits")) /
            static_cast<double>(o.counter("tlb.l2.lookups"));
   };

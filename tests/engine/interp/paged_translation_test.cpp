@@ -96,7 +96,7 @@ TEST_F(PagedTranslationTest, MisalignedAccessAcrossPagesTakesTheSlowPathOnBothPa
   EXPECT_EQ(cpu.x[11], 0x1111111122222222ull);
   const auto s = tlb_stats();
   EXPECT_EQ(memory.paging()->tlb().l1d_fast_hits, 0u);  // a crossing access never matches a tag
-  EXPECT_EQ(s.l1d.lookups, 4u);                          // each load translates both pages
+  EXPECT_EQ(s.l1d.lookups, 4u);                         // each load translates both pages
   EXPECT_EQ(s.l1d.hits, 2u);
 }
 
@@ -111,7 +111,7 @@ TEST_F(PagedTranslationTest, AtomicsTranslateAsStores) {
   const auto s = tlb_stats();
   EXPECT_EQ(s.l1d.lookups, 2u);
   EXPECT_EQ(s.l1d.misses, 1u);  // the first sets D through a walk; the second hits the store tag
-  EXPECT_EQ(s.walk.walks, 2u);   // and one for the code page
+  EXPECT_EQ(s.walk.walks, 2u);  // and one for the code page
 }
 
 TEST_F(PagedTranslationTest, CodeThatChangesPageLooksUpTheItlb) {

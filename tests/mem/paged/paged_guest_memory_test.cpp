@@ -68,7 +68,8 @@ TEST_F(PagedGuestMemoryTest, UnmapFreesTheFrameAndAFreshMappingReadsZero) {
   for (uint64_t p = 0; p < 4; ++p) ASSERT_TRUE(memory.store<uint64_t>(kBase + p * kPageSize, 9));
   const uint64_t in_use = frames_in_use();
   memory.unmap(kBase, 4 * kPageSize);
-  EXPECT_EQ(frames_in_use(), 1u) << "the pages and the tables they emptied are free; the root stays";
+  EXPECT_EQ(frames_in_use(), 1u)
+      << "the pages and the tables they emptied are free; the root stays";
   uint64_t v = 1;
   EXPECT_FALSE(memory.load(kBase, v)) << "a stale TLB entry let a load through";
 

@@ -134,12 +134,12 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
   static_assert(std::size(kOpcodeHandlers) == static_cast<size_t>(isa::Opcode::COUNT));
   if (cpu_ptr == nullptr) {
     g_handlers[kPaged] = HandlerTable{kOpcodeHandlers,
-                              &&internal_fallthrough,
-                              &&internal_fetch_fault,
-                              &&special_load_immediate,
-                              &&special_move,
-                              &&special_branch_if_zero,
-                              &&special_branch_if_nonzero};
+                                      &&internal_fallthrough,
+                                      &&internal_fetch_fault,
+                                      &&special_load_immediate,
+                                      &&special_move,
+                                      &&special_branch_if_zero,
+                                      &&special_branch_if_nonzero};
     return StopReason::Syscall;
   }
 
@@ -204,10 +204,10 @@ StopReason Interpreter::execute(CpuState* cpu_ptr, uint64_t instret_limit, Fault
 #define DTLB_ENTRY(addr) dtlb[((addr) >> mem::kPageShift) & dtlb_mask]
 #define L1_TAG_HIT(tag, addr, size) \
   ((tag) == mem::tlb::l1_tag_of(addr, size) && (++dtlb_fast_hits, true))
-#define CAN_LOAD_FAST(addr, size)                               \
+#define CAN_LOAD_FAST(addr, size)                             \
   (kPaged ? L1_TAG_HIT(DTLB_ENTRY(addr).tag_load, addr, size) \
           : FAST_ACCESS(addr, size, mem::perm::kRead) != 0)
-#define CAN_STORE_FAST(addr, size)                               \
+#define CAN_STORE_FAST(addr, size)                             \
   (kPaged ? L1_TAG_HIT(DTLB_ENTRY(addr).tag_store, addr, size) \
           : FAST_ACCESS(addr, size, mem::perm::kWrite | mem::perm::kCode) == mem::perm::kWrite)
 #define FAST_HOST(addr) \

@@ -12,7 +12,7 @@ bool in_use(const L1Entry& e) {
 }
 // The page a valid entry caches: every tag that is set holds it.
 uint64_t page_of(const L1Entry& e) {
-  return e.tag_load != L1Entry::kNoMatch ? e.tag_load
+  return e.tag_load != L1Entry::kNoMatch    ? e.tag_load
          : e.tag_store != L1Entry::kNoMatch ? e.tag_store
                                             : e.tag_fetch;
 }

@@ -45,8 +45,7 @@ const TlbEntry* SetAssociativeTlb::probe(uint64_t vpn4k, uint16_t asid, unsigned
   return &e;
 }
 
-const TlbEntry* SetAssociativeTlb::lookup(uint64_t vpn4k, uint16_t asid,
-                                          PrefetchStats* prefetch) {
+const TlbEntry* SetAssociativeTlb::lookup(uint64_t vpn4k, uint16_t asid, PrefetchStats* prefetch) {
   ++stats_.lookups;
   for (unsigned level = 0; level < valid_per_level_.size(); ++level) {
     if (const TlbEntry* hit = probe(vpn4k, asid, level, prefetch)) {

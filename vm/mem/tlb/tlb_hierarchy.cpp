@@ -97,7 +97,7 @@ TranslateResult TlbHierarchy::use(const TlbEntry& leaf, uint64_t va, Access acce
   } else {
     ++l1d_.fills;
     l1d_.evictions += dtlb_.fill(va, leaf, host_page, usable(leaf, Access::Load),
-               store_in_l1 && usable(leaf, Access::Store), false);
+                                 store_in_l1 && usable(leaf, Access::Store), false);
   }
   return {TranslationFault::None, page_pa | (va & 4095), host_page + (va & 4095)};
 }
