@@ -54,7 +54,8 @@ TEST(SuiteLoad, EveryCommittedSuiteLoads) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const std::vector<std::string> names = list_suites(REPO_SUITE_DIR);
   EXPECT_THAT(names,
-              IsSupersetOf({"micro-mem", "nightly", "quick", "real-programs", "tlb-policies"}));
+              IsSupersetOf({"memory-modes", "micro-mem", "nightly", "quick", "real-programs",
+                            "tlb-policies"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);
     const std::string file = suite_file_for(name, REPO_SUITE_DIR);
@@ -69,7 +70,9 @@ TEST(SuiteLoad, EveryCommittedSuiteLoads) {
       EXPECT_GE(b.repetitions, 1);
       if (b.kind == "guest") {
         EXPECT_EQ(b.engine, "interp");
-        EXPECT_EQ(b.memory, name == "tlb-policies" ? "paged" : "flat");
+        const bool paged = name == "tlb-policies" ||
+                           (name == "memory-modes" && b.name.ends_with("/paged"));
+        EXPECT_EQ(b.memory, paged ? "paged" : "flat");
         EXPECT_FALSE(b.program.empty());
         for (const std::string& arg : b.args) EXPECT_EQ(arg.find("${"), std::string::npos) << arg;
       } else {
