@@ -102,6 +102,8 @@ bool GuestMemory::kernel_copy(uint64_t addr, uint8_t* host, uint64_t len, bool t
 }
 
 uint64_t GuestMemory::huge_page_bytes() const {
+  // Paged mode keeps guest pages in the pool's chunks, not in the flat reservation.
+  if (paged_) return host::measure_smaps(paged_->pool().chunk_ranges()).anon_huge_pages_bytes;
   return host::measure_smaps(region_.data, region_.size).anon_huge_pages_bytes;
 }
 

@@ -98,6 +98,15 @@ TEST_F(MemoryPoolTest, MapsANewChunkWhenOneIsUsedUp) {
   }
   EXPECT_EQ(allocator_.stats().regions_allocated, 3u);
   EXPECT_EQ(pool.stats(PoolClass::JitBuffer1M).peak_bytes_in_use, 5u << 20);
+  // The chunks it reports for huge-page accounting hold every block, and stay after the frees.
+  const std::vector<AddressRange> chunks = pool.chunk_ranges();
+  ASSERT_EQ(chunks.size(), 3u);
+  for (void* b : blocks) {
+    const auto at = reinterpret_cast<std::uintptr_t>(b);
+    EXPECT_TRUE(std::any_of(chunks.begin(), chunks.end(), [at](const AddressRange& r) {
+      return r.begin <= at && at + (1 << 20) <= r.end;
+    }));
+  }
 }
 
 TEST_F(MemoryPoolTest, DestructorReturnsChunks) {

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace vm::mem::host {
 namespace {
@@ -86,6 +87,17 @@ TEST(Smaps, CountsTheVmasOverlappingTheRange) {
   // The last VMA, without a trailing newline after its fields.
   u = parse_smaps(std::string(kSmaps, std::strlen(kSmaps) - 1), 0x7ffd1c000000, 0x7ffd1c000001);
   EXPECT_EQ(u.anon_huge_pages_bytes, 2u << 20);
+}
+
+TEST(Smaps, SeveralRangesCountEachVmaOnce) {
+  // Two chunks inside the 4 MiB VMA (a merged mapping) and one in the stack: two VMAs.
+  const SmapsUsage u = parse_smaps(kSmaps, {{0x7f0000000000, 0x7f0000200000},
+                                            {0x7f0000200000, 0x7f0000400000},
+                                            {0x7ffd1c000000, 0x7ffd1c001000}});
+  EXPECT_EQ(u.vmas, 2u);
+  EXPECT_EQ(u.anon_huge_pages_bytes, (4u << 20) + (2u << 20));
+  EXPECT_EQ(parse_smaps(kSmaps, std::vector<AddressRange>{}).vmas, 0u);
+  EXPECT_EQ(measure_smaps(std::vector<AddressRange>{}).vmas, 0u);
 }
 
 TEST(Smaps, IgnoresMalformedLines) {

@@ -88,6 +88,18 @@ PoolStats MemoryPool::stats(PoolClass pool_class) const {
   return state.stats;
 }
 
+std::vector<AddressRange> MemoryPool::chunk_ranges() const {
+  std::vector<AddressRange> ranges;
+  for (const ClassState& state : classes_) {
+    std::lock_guard lock(state.mutex);
+    for (const HostRegion& chunk : state.chunks) {
+      const auto begin = reinterpret_cast<std::uintptr_t>(chunk.data);
+      ranges.push_back({begin, begin + chunk.size});
+    }
+  }
+  return ranges;
+}
+
 PoolStats MemoryPool::total_stats() const {
   PoolStats total;
   for (std::size_t i = 0; i < kPoolClassCount; ++i) {

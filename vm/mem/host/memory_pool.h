@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "vm/mem/host/numa_allocator.h"
+#include "vm/mem/host/transparent_huge_pages.h"
 
 namespace vm::mem::host {
 
@@ -76,6 +77,8 @@ class MemoryPool {
 
   PoolStats stats(PoolClass pool_class) const;
   PoolStats total_stats() const;  // sums; peak_bytes_in_use is the sum of the class peaks
+  // Every chunk mapped so far (for /proc/self/smaps accounting of huge pages).
+  std::vector<AddressRange> chunk_ranges() const;
 
  private:
   struct ClassState {

@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -107,8 +108,12 @@ bool advise_huge_pages(void* addr, std::size_t bytes, ThpMode mode) {
 }
 
 SmapsUsage parse_smaps(std::string_view smaps_text, std::uintptr_t begin, std::uintptr_t end) {
+  return parse_smaps(smaps_text, std::vector<AddressRange>{{begin, end}});
+}
+
+SmapsUsage parse_smaps(std::string_view smaps_text, const std::vector<AddressRange>& ranges) {
   SmapsUsage usage;
-  bool inside = false;  // the current VMA overlaps [begin, end)
+  bool inside = false;  // the current VMA overlaps one of the ranges
   while (!smaps_text.empty()) {
     const std::size_t newline = smaps_text.find('\n');
     const std::string_view line = smaps_text.substr(0, newline);
@@ -117,7 +122,9 @@ SmapsUsage parse_smaps(std::string_view smaps_text, std::uintptr_t begin, std::u
     std::uintptr_t vma_start = 0;
     std::uintptr_t vma_end = 0;
     if (parse_vma_header(line, vma_start, vma_end)) {
-      inside = vma_start < end && begin < vma_end;
+      inside = std::any_of(ranges.begin(), ranges.end(), [&](const AddressRange& r) {
+        return vma_start < r.end && r.begin < vma_end;
+      });
       if (inside) {
         ++usage.vmas;
         usage.size_bytes += vma_end - vma_start;
@@ -136,12 +143,16 @@ SmapsUsage parse_smaps(std::string_view smaps_text, std::uintptr_t begin, std::u
 }
 
 SmapsUsage measure_smaps(const void* addr, std::size_t bytes) {
+  const auto begin = reinterpret_cast<std::uintptr_t>(addr);
+  return measure_smaps(std::vector<AddressRange>{{begin, begin + bytes}});
+}
+
+SmapsUsage measure_smaps(const std::vector<AddressRange>& ranges) {
   std::ifstream in("/proc/self/smaps");
-  if (!in) return {};
+  if (!in || ranges.empty()) return {};
   std::ostringstream text;
   text << in.rdbuf();
-  const auto begin = reinterpret_cast<std::uintptr_t>(addr);
-  return parse_smaps(text.str(), begin, begin + bytes);
+  return parse_smaps(text.str(), ranges);
 }
 
 }  // namespace vm::mem::host

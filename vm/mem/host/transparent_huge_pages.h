@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vm::mem::host {
 
@@ -56,9 +57,17 @@ struct SmapsUsage {
   std::uint64_t anon_huge_pages_bytes = 0;  // resident in transparent huge pages
 };
 
+struct AddressRange {
+  std::uintptr_t begin = 0, end = 0;  // [begin, end)
+};
+
 // Parses smaps text (the format of /proc/<pid>/smaps) for the VMAs overlapping [begin, end).
 SmapsUsage parse_smaps(std::string_view smaps_text, std::uintptr_t begin, std::uintptr_t end);
+// The same for the VMAs overlapping any of `ranges`, each VMA counted once (the kernel merges
+// adjacent mappings, so several ranges, e.g. a pool's chunks, may share one VMA).
+SmapsUsage parse_smaps(std::string_view smaps_text, const std::vector<AddressRange>& ranges);
 // parse_smaps on /proc/self/smaps. All zero when the file cannot be read.
 SmapsUsage measure_smaps(const void* addr, std::size_t bytes);
+SmapsUsage measure_smaps(const std::vector<AddressRange>& ranges);
 
 }  // namespace vm::mem::host
