@@ -147,7 +147,10 @@ grep -q -- "-> exit 0" compare_aa.out || fail "A/A summary lacks '-> exit 0'"
 
 step "4. injected 2x slowdown is a regression of both benchmarks; counters unchanged"
 expect_status 0 run_slow "${RUN[@]}" --suite=tiny --set debug.slowdown=2.0 --out=slow.json
-expect_status 1 compare_slow "$VMBENCH" compare base.json slow.json
+# --noise-k=0: the noise floor learned from a 2-run baseline on a machine that ctest itself
+# loads can exceed the 25% limit, and the verdict is then "noisy" even for 2x (seen in parallel
+# ctest runs). The threshold stays 5% and significance and the interval still decide.
+expect_status 1 compare_slow "$VMBENCH" compare base.json slow.json --noise-k=0
 for name in coremark_like/20 recursion/1; do
   grep -E "^$name .*regression" compare_slow.out >/dev/null ||
     fail "$name is not a regression in: $(cat compare_slow.out)"
@@ -155,7 +158,7 @@ done
 grep -q "0 benchmarks with changed counters" compare_slow.out ||
   fail "counters changed under debug.slowdown: $(cat compare_slow.out)"
 grep -q "counters that changed" compare_slow.out && fail "a counter change is listed"
-expect_status 1 compare_slow_json "$VMBENCH" compare base.json slow.json --format=json
+expect_status 1 compare_slow_json "$VMBENCH" compare base.json slow.json --noise-k=0 --format=json
 check_json compare_slow_json.out '
 assert d["exit_code"] == 1
 v = {b["name"]: b["verdict"] for b in d["benchmarks"]}
