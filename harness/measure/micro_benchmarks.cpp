@@ -4,6 +4,7 @@
 #include "harness/measure/micro_events.h"
 #include "harness/measure/micro_memcpy.h"
 #include "harness/measure/micro_memory.h"
+#include "harness/measure/micro_monitor.h"
 #include "harness/measure/micro_pool.h"
 #include "harness/measure/micro_tlb.h"
 
@@ -22,6 +23,7 @@ const std::vector<MicroBenchmark>& micro_benchmarks() {
     for (auto& m : memcpy_micro_benchmarks()) t.push_back(std::move(m));
     for (auto& m : tlb_micro_benchmarks()) t.push_back(std::move(m));
     for (auto& m : events_micro_benchmarks()) t.push_back(std::move(m));
+    for (auto& m : monitor_micro_benchmarks()) t.push_back(std::move(m));
     return t;
   }();
   return table;

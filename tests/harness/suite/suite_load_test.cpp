@@ -27,7 +27,8 @@ const std::vector<std::string> kMicro = {"mem/one", "mem/two"};
 // The micro functions the committed suites name; the memcpy ones exist on every x86-64 CPU
 // (harness/measure/micro_memcpy.h), for the 12 sizes 16 B..64 MiB; then the 12 TLB ones
 // (harness/measure/micro_tlb.h), one per L2 replacement policy among them; then the event bus's
-// (harness/measure/micro_events.h).
+// (harness/measure/micro_events.h) and the host-code analysis ones
+// (harness/measure/micro_monitor.h).
 const std::vector<std::string> kCommittedMicro = [] {
   std::vector<std::string> names = {
       "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
@@ -50,6 +51,8 @@ const std::vector<std::string> kCommittedMicro = [] {
                            "publish_four_subscribers", "direct_call"}) {
     names.push_back(std::string("events/") + what);
   }
+  names.push_back("monitor/summarize_block_64");
+  names.push_back("monitor/disassemble_block_64");
   return names;
 }();
 
@@ -58,9 +61,8 @@ std::string data_file(const std::string& name) { return std::string(TEST_DATA_DI
 TEST(SuiteLoad, EveryCommittedSuiteLoads) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const std::vector<std::string> names = list_suites(REPO_SUITE_DIR);
-  EXPECT_THAT(names,
-              IsSupersetOf({"memory-modes", "micro-events", "micro-mem", "nightly", "quick",
-                            "real-programs", "tlb-policies"}));
+  EXPECT_THAT(names, IsSupersetOf({"memory-modes", "micro-events", "micro-mem", "micro-monitor",
+                                   "nightly", "quick", "real-programs", "tlb-policies"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);
     const std::string file = suite_file_for(name, REPO_SUITE_DIR);
@@ -75,8 +77,8 @@ TEST(SuiteLoad, EveryCommittedSuiteLoads) {
       EXPECT_GE(b.repetitions, 1);
       if (b.kind == "guest") {
         EXPECT_EQ(b.engine, "interp");
-        const bool paged = name == "tlb-policies" ||
-                           (name == "memory-modes" && b.name.ends_with("/paged"));
+        const bool paged =
+            name == "tlb-policies" || (name == "memory-modes" && b.name.ends_with("/paged"));
         EXPECT_EQ(b.memory, paged ? "paged" : "flat");
         EXPECT_FALSE(b.program.empty());
         for (const std::string& arg : b.args) EXPECT_EQ(arg.find("${"), std::string::npos) << arg;
