@@ -1,0 +1,42 @@
+// Turns a straight-line run of guest instructions into a host function over CpuState: the
+// translation loop over the per-category emitters, wrapped in the entry and exit code that
+// moves the pinned guest registers between CpuState and their host registers. This is the
+// JIT's first stage: no memory access, branches or exits yet, which later stages add.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "vm/engine/cpu_state.h"
+#include "vm/engine/jit/code_cache.h"
+#include "vm/engine/jit/guest_register_map.h"
+#include "vm/isa/instruction.h"
+
+namespace vm::engine::jit {
+
+using BlockFunction = void (*)(CpuState*);
+
+struct CompiledBlock {
+  BlockFunction entry = nullptr;
+  const uint8_t* code = nullptr;
+  size_t host_bytes = 0;
+};
+
+struct CompileError {
+  uint64_t pc = 0;
+  std::string reason;  // e.g. "no emitter for lw"
+};
+
+// Compiles `insns` (the first at guest `pc`, the rest following by their lengths) into `cache`.
+// Returns the block, or the first instruction it cannot translate yet; a full cache is a
+// CompileError too (the caller flushes and retries).
+struct CompileResult {
+  std::optional<CompiledBlock> block;
+  CompileError error;
+};
+CompileResult compile_straight_line(std::span<const isa::Instruction> insns, uint64_t pc,
+                                    const GuestRegisterMap& map, CodeCache& cache);
+
+}  // namespace vm::engine::jit
