@@ -42,5 +42,7 @@ RegisterFile register_file(Opcode op, Operand operand);
 // True for instructions after which straight-line execution cannot continue without the
 // interpreter looking: branches, jal, jalr, ecall, ebreak, fence.i and ILLEGAL.
 bool ends_block(Opcode op);
+// beq, bne, blt, bge, bltu, bgeu.
+bool is_conditional_branch(Opcode op);
 
 }  // namespace vm::isa

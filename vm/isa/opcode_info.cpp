@@ -35,8 +35,10 @@ bool ends_block(Opcode op) {
     case Opcode::ECALL:
     case Opcode::EBREAK:
     case Opcode::FENCE_I: return true;
-    default: return format(op) == Format::B;
+    default: return is_conditional_branch(op);
   }
 }
+
+bool is_conditional_branch(Opcode op) { return format(op) == Format::B; }
 
 }  // namespace vm::isa

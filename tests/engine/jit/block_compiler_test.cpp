@@ -1,7 +1,9 @@
-// The JIT's block compiler against the interpreter: random straight-line runs of RV64I
-// computational instructions over random register values (pinned and unpinned registers, x0
-// as source and destination, every shift amount) must leave exactly the registers the
-// interpreter leaves. Plus what it must refuse: an instruction it has no emitter for.
+// The JIT's block compiler against the interpreter: random blocks of RV64I computational
+// instructions over random register values (pinned and unpinned registers, x0 as source and
+// destination, every shift amount), with conditional branches as side exits and jal/jalr at
+// the end, must leave exactly the registers, pc and instruction count the interpreter leaves.
+// Every branch and jump target holds an ecall, so the interpreter stops where the block's exit
+// points. Plus what it must refuse: an instruction it has no emitter for.
 #include "vm/engine/jit/block_compiler.h"
 
 #include <gtest/gtest.h>
@@ -70,22 +72,40 @@ uint64_t random_value(std::mt19937_64& rng) {
   }
 }
 
+// Branch and jump targets: 64 ecalls at kLanding (within a B-type offset of every block).
+constexpr uint64_t kLanding = kCode + 0x800;
+constexpr int kLandingSlots = 64;
+constexpr uint32_t kEcall = 0x00000073;
+
 class BlockCompilerTest : public ::testing::Test {
  protected:
-  // Runs `program` (ending in ecall) on the interpreter from `start`.
+  // Runs `program` on the interpreter from `start` until an ecall: the one after the program
+  // or one in the landing zone.
   CpuState interpret(const std::vector<Insn>& program, const CpuState& start) {
     mem::GuestMemory memory(1 << 20);
     memory.map(kCode, 0x4000, mem::perm::kRead | mem::perm::kExec);
     std::vector<uint32_t> words;
     for (const Insn& i : program) words.push_back(i.bits);
-    words.push_back(0x00000073);  // ecall
+    words.push_back(kEcall);
     EXPECT_TRUE(memory.poke(kCode, words.data(), words.size() * 4));
+    const std::vector<uint32_t> landing(kLandingSlots, kEcall);
+    EXPECT_TRUE(memory.poke(kLanding, landing.data(), landing.size() * 4));
     interp::Interpreter interpreter(memory);
     CpuState cpu = start;
     cpu.pc = kCode;
     FaultInfo fault;
     EXPECT_EQ(interpreter.run(cpu, 1'000'000, fault), StopReason::Syscall);
     return cpu;
+  }
+
+  // Compiles `decoded` at kCode (flushing the cache when it fills up) and runs it on `cpu`.
+  ::testing::AssertionResult compile_and_run(const std::vector<isa::Instruction>& decoded,
+                                             CpuState& cpu) {
+    if (cache_.allocate(1) == nullptr) cache_.reset();
+    const CompileResult compiled = compile_block(decoded, kCode, map_, cache_);
+    if (!compiled.block) return ::testing::AssertionFailure() << compiled.error.reason;
+    compiled.block->entry(&cpu);
+    return ::testing::AssertionSuccess();
   }
 
   mem::host::NumaAllocator allocator_{mem::host::HostTopology::this_system(),
@@ -108,11 +128,10 @@ TEST_F(BlockCompilerTest, RandomIntegerBlocksMatchTheInterpreter) {
     for (unsigned r = 1; r < 32; ++r) start.x[r] = random_value(rng);
     const CpuState want = interpret(program, start);
 
-    if (cache_.allocate(1) == nullptr) cache_.reset();
-    const CompileResult compiled = compile_straight_line(decoded, kCode, map_, cache_);
-    ASSERT_TRUE(compiled.block) << compiled.error.reason;
     CpuState got = start;
-    compiled.block->entry(&got);
+    ASSERT_TRUE(compile_and_run(decoded, got));
+    EXPECT_EQ(got.pc, want.pc);
+    EXPECT_EQ(got.instret + 1, want.instret);  // the interpreter also retired the ecall
     for (unsigned r = 0; r < 32; ++r) {
       ASSERT_EQ(got.x[r], want.x[r])
           << "round " << round << ", x" << r << " after " << length << " instructions";
@@ -120,11 +139,83 @@ TEST_F(BlockCompilerTest, RandomIntegerBlocksMatchTheInterpreter) {
   }
 }
 
+// A conditional branch at `pc` to a random landing slot, on random registers.
+Insn random_branch(std::mt19937_64& rng, uint64_t pc) {
+  using namespace interp_test;
+  const auto reg = [&] { return static_cast<unsigned>(rng() % 32); };
+  const auto offset = static_cast<int32_t>(kLanding + 4 * (rng() % kLandingSlots) - pc);
+  switch (rng() % 6) {
+    case 0: return beq(reg(), reg(), offset);
+    case 1: return bne(reg(), reg(), offset);
+    case 2: return blt(reg(), reg(), offset);
+    case 3: return bge(reg(), reg(), offset);
+    case 4: return bltu(reg(), reg(), offset);
+    default: return bgeu(reg(), reg(), offset);
+  }
+}
+
+TEST_F(BlockCompilerTest, RandomBlocksWithSideExitsAndJumpsMatchTheInterpreter) {
+  using namespace interp_test;
+  std::mt19937_64 rng(7);
+  int side_exits_taken = 0, jalr_blocks = 0;
+  for (int round = 0; round < 400; ++round) {
+    const int length = 1 + static_cast<int>(rng() % 30);
+    const int ending = static_cast<int>(rng() % 3);  // fall through, jal, jalr
+    const unsigned jalr_base = 1 + static_cast<unsigned>(rng() % 31);
+    std::vector<Insn> program;
+    for (int k = 0; k < length; ++k) {
+      const uint64_t pc = kCode + 4 * program.size();
+      Insn insn = rng() % 6 == 0 ? random_branch(rng, pc) : random_insn(rng);
+      // Keep jalr's base register as the test set it, so its target is a landing slot.
+      while (ending == 2 && !isa::is_conditional_branch(insn.op) &&
+             isa::decode(insn.bits).rd == jalr_base) {
+        insn = random_insn(rng);
+      }
+      program.push_back(insn);
+    }
+    CpuState start;
+    for (unsigned r = 1; r < 32; ++r) start.x[r] = random_value(rng);
+    const uint64_t slot = kLanding + 4 * (rng() % kLandingSlots);
+    if (ending == 1) {
+      program.push_back(jal(static_cast<unsigned>(rng() % 32),
+                            static_cast<int32_t>(slot - (kCode + 4 * program.size()))));
+    } else if (ending == 2) {
+      const int32_t imm = static_cast<int32_t>(rng() % 64) - 32;
+      start.x[jalr_base] = slot - static_cast<uint64_t>(imm) + (rng() % 2);  // bit 0 ignored
+      program.push_back(jalr(static_cast<unsigned>(rng() % 32), jalr_base, imm));
+      ++jalr_blocks;
+    }
+    std::vector<isa::Instruction> decoded;
+    for (const Insn& insn : program) decoded.push_back(isa::decode(insn.bits));
+    const CpuState want = interpret(program, start);
+
+    CpuState got = start;
+    ASSERT_TRUE(compile_and_run(decoded, got));
+    ASSERT_EQ(got.pc, want.pc) << "round " << round;
+    ASSERT_EQ(got.instret + 1, want.instret) << "round " << round;  // + the ecall
+    for (unsigned r = 0; r < 32; ++r)
+      ASSERT_EQ(got.x[r], want.x[r]) << "round " << round << ", x" << r;
+    side_exits_taken += got.instret < program.size() ? 1 : 0;
+  }
+  // The rounds exercised what they claim: taken side exits and jalr endings.
+  EXPECT_GT(side_exits_taken, 50);
+  EXPECT_GT(jalr_blocks, 50);
+}
+
+TEST_F(BlockCompilerTest, AnInstructionAfterTheJumpIsRefused) {
+  using namespace interp_test;
+  const std::vector<isa::Instruction> insns = {isa::decode(jal(0, 8).bits),
+                                               isa::decode(addi(5, 0, 1).bits)};
+  const CompileResult r = compile_block(insns, kCode, map_, cache_);
+  EXPECT_FALSE(r.block);
+  EXPECT_EQ(r.error.pc, kCode + 4);
+}
+
 TEST_F(BlockCompilerTest, AnInstructionWithoutAnEmitterIsRefusedWithItsPc) {
   using namespace interp_test;
   const std::vector<isa::Instruction> insns = {isa::decode(addi(5, 0, 1).bits),
                                                isa::decode(ld(6, 5, 0).bits)};
-  const CompileResult r = compile_straight_line(insns, kCode, map_, cache_);
+  const CompileResult r = compile_block(insns, kCode, map_, cache_);
   EXPECT_FALSE(r.block);
   EXPECT_EQ(r.error.pc, kCode + 4);
   EXPECT_EQ(r.error.reason, "no emitter for ld");

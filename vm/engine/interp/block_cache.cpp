@@ -61,18 +61,6 @@ DecodedOp make_op(const isa::Instruction& insn, const HandlerTable& handlers, ui
   return op;
 }
 
-bool is_conditional_branch(Opcode op) {
-  switch (op) {
-    case Opcode::BEQ:
-    case Opcode::BNE:
-    case Opcode::BLT:
-    case Opcode::BGE:
-    case Opcode::BLTU:
-    case Opcode::BGEU: return true;
-    default: return false;
-  }
-}
-
 DecodedOp terminator(const void* handler, uint64_t offset) {
   DecodedOp op{};
   op.handler = handler;
@@ -102,7 +90,7 @@ std::unique_ptr<Block> BlockCache::decode_block(uint64_t pc) {
       break;
     }
     DecodedOp op = make_op(insn, handlers_, cursor - pc);
-    const bool conditional = is_conditional_branch(insn.op);
+    const bool conditional = isa::is_conditional_branch(insn.op);
     if (conditional) {
       op.exit_index = static_cast<uint16_t>(block->exits.size());
       block->exits.push_back(BlockLink{cursor + insn.imm, nullptr});

@@ -1,7 +1,9 @@
-// Turns a straight-line run of guest instructions into a host function over CpuState: the
-// translation loop over the per-category emitters, wrapped in the entry and exit code that
-// moves the pinned guest registers between CpuState and their host registers. This is the
-// JIT's first stage: no memory access, branches or exits yet, which later stages add.
+// Turns a guest block into a host function over CpuState: the translation loop over the
+// per-category emitters, wrapped in the entry and exit code that moves the pinned guest
+// registers between CpuState and their host registers. A block is a run of computational
+// instructions and conditional branches (each a side exit when taken) that may end with jal
+// or jalr; every exit leaves CpuState::pc at the next guest pc and adds the instructions it
+// retired to CpuState::instret. Memory accesses, faults and chaining come in later stages.
 #pragma once
 
 #include <cstdint>
@@ -29,14 +31,14 @@ struct CompileError {
   std::string reason;  // e.g. "no emitter for lw"
 };
 
-// Compiles `insns` (the first at guest `pc`, the rest following by their lengths) into `cache`.
-// Returns the block, or the first instruction it cannot translate yet; a full cache is a
-// CompileError too (the caller flushes and retries).
+// Compiles `insns` (the first at guest `pc`, the rest following by their lengths; only the
+// last may be a jump) into `cache`. Returns the block, or the first instruction it cannot
+// translate yet; a full cache is a CompileError too (the caller flushes and retries).
 struct CompileResult {
   std::optional<CompiledBlock> block;
   CompileError error;
 };
-CompileResult compile_straight_line(std::span<const isa::Instruction> insns, uint64_t pc,
-                                    const GuestRegisterMap& map, CodeCache& cache);
+CompileResult compile_block(std::span<const isa::Instruction> insns, uint64_t pc,
+                            const GuestRegisterMap& map, CodeCache& cache);
 
 }  // namespace vm::engine::jit
