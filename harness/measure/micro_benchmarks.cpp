@@ -2,6 +2,7 @@
 
 #include "harness/measure/calibration.h"
 #include "harness/measure/micro_events.h"
+#include "harness/measure/micro_jit.h"
 #include "harness/measure/micro_memcpy.h"
 #include "harness/measure/micro_memory.h"
 #include "harness/measure/micro_monitor.h"
@@ -24,6 +25,7 @@ const std::vector<MicroBenchmark>& micro_benchmarks() {
     for (auto& m : tlb_micro_benchmarks()) t.push_back(std::move(m));
     for (auto& m : events_micro_benchmarks()) t.push_back(std::move(m));
     for (auto& m : monitor_micro_benchmarks()) t.push_back(std::move(m));
+    for (auto& m : jit_micro_benchmarks()) t.push_back(std::move(m));
     return t;
   }();
   return table;

@@ -27,8 +27,8 @@ const std::vector<std::string> kMicro = {"mem/one", "mem/two"};
 // The micro functions the committed suites name; the memcpy ones exist on every x86-64 CPU
 // (harness/measure/micro_memcpy.h), for the 12 sizes 16 B..64 MiB; then the 12 TLB ones
 // (harness/measure/micro_tlb.h), one per L2 replacement policy among them; then the event bus's
-// (harness/measure/micro_events.h) and the host-code analysis ones
-// (harness/measure/micro_monitor.h).
+// (harness/measure/micro_events.h), the host-code analysis ones (harness/measure/micro_monitor.h)
+// and the JIT's (harness/measure/micro_jit.h).
 const std::vector<std::string> kCommittedMicro = [] {
   std::vector<std::string> names = {
       "mem/load_u64_sequential", "mem/store_u64_random", "mem/write_4k",
@@ -53,6 +53,8 @@ const std::vector<std::string> kCommittedMicro = [] {
   }
   names.push_back("monitor/summarize_block_64");
   names.push_back("monitor/disassemble_block_64");
+  names.push_back("jit/compile_block_32");
+  names.push_back("jit/run_block_32");
   return names;
 }();
 
@@ -61,8 +63,9 @@ std::string data_file(const std::string& name) { return std::string(TEST_DATA_DI
 TEST(SuiteLoad, EveryCommittedSuiteLoads) {
   const SuitePaths paths{.suite_dir = REPO_SUITE_DIR, .build_dir = "/tmp/x"};
   const std::vector<std::string> names = list_suites(REPO_SUITE_DIR);
-  EXPECT_THAT(names, IsSupersetOf({"memory-modes", "micro-events", "micro-mem", "micro-monitor",
-                                   "nightly", "quick", "real-programs", "tlb-policies"}));
+  EXPECT_THAT(names,
+              IsSupersetOf({"memory-modes", "micro-events", "micro-jit", "micro-mem",
+                            "micro-monitor", "nightly", "quick", "real-programs", "tlb-policies"}));
   for (const std::string& name : names) {
     SCOPED_TRACE(name);
     const std::string file = suite_file_for(name, REPO_SUITE_DIR);
