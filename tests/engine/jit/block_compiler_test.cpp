@@ -3,7 +3,10 @@
 // destination, every shift amount), with conditional branches as side exits and jal/jalr at
 // the end, must leave exactly the registers, pc and instruction count the interpreter leaves.
 // Every branch and jump target holds an ecall, so the interpreter stops where the block's exit
-// points. Plus what it must refuse: an instruction it has no emitter for.
+// points. Loads and stores (every size, aligned and misaligned) over a data region must leave
+// the same memory; a faulting access must stop at its pc with the interpreter's fault, and a
+// store into decoded code must end the block right after itself. Plus what it must refuse: an
+// instruction it has no emitter for.
 #include "vm/engine/jit/block_compiler.h"
 
 #include <gtest/gtest.h>
@@ -104,10 +107,16 @@ class BlockCompilerTest : public ::testing::Test {
     if (cache_.allocate(1) == nullptr) cache_.reset();
     const CompileResult compiled = compile_block(decoded, kCode, map_, cache_);
     if (!compiled.block) return ::testing::AssertionFailure() << compiled.error.reason;
-    compiled.block->entry(&cpu);
+    BlockEnvironment environment;
+    environment.memory = &jit_memory_;
+    environment.host_base = jit_memory_.host_base();
+    if (compiled.block->entry(&cpu, &environment) != BlockStatus::Continue) {
+      return ::testing::AssertionFailure() << "the block faulted";
+    }
     return ::testing::AssertionSuccess();
   }
 
+  mem::GuestMemory jit_memory_{1 << 20};
   mem::host::NumaAllocator allocator_{mem::host::HostTopology::this_system(),
                                       mem::host::NumaPolicy::local()};
   CodeCache cache_{allocator_, 1 << 20};
@@ -202,6 +211,168 @@ TEST_F(BlockCompilerTest, RandomBlocksWithSideExitsAndJumpsMatchTheInterpreter) 
   EXPECT_GT(jalr_blocks, 50);
 }
 
+constexpr uint64_t kData = 0x20000;
+constexpr uint64_t kDataSize = 0x4000;
+constexpr unsigned kFirstBase = 20, kBases = 4;  // x20..x23 point into the data region
+
+bool is_base(unsigned reg) { return reg >= kFirstBase && reg < kFirstBase + kBases; }
+
+Insn random_access(std::mt19937_64& rng) {
+  using namespace interp_test;
+  const auto reg = [&] { return static_cast<unsigned>(rng() % 32); };
+  const auto base = [&] { return kFirstBase + static_cast<unsigned>(rng() % kBases); };
+  const auto imm12 = [&] { return static_cast<int32_t>(rng() % 4096) - 2048; };
+  switch (rng() % 11) {
+    case 0: return lb(reg(), base(), imm12());
+    case 1: return lh(reg(), base(), imm12());
+    case 2: return lw(reg(), base(), imm12());
+    case 3: return ld(reg(), base(), imm12());
+    case 4: return lbu(reg(), base(), imm12());
+    case 5: return lhu(reg(), base(), imm12());
+    case 6: return lwu(reg(), base(), imm12());
+    case 7: return sb(reg(), base(), imm12());
+    case 8: return sh(reg(), base(), imm12());
+    case 9: return sw(reg(), base(), imm12());
+    default: return sd(reg(), base(), imm12());
+  }
+}
+
+// Both runs start from the same code, data and registers.
+struct MemoryRun {
+  CpuState cpu;
+  StopReason stop = StopReason::Syscall;
+  FaultInfo fault;
+  std::vector<uint8_t> data;
+};
+
+void map_regions(mem::GuestMemory& memory, const std::vector<uint8_t>& data) {
+  memory.map(kCode, 0x4000, mem::perm::kRead | mem::perm::kExec);
+  memory.map(kData, kDataSize, mem::perm::kRead | mem::perm::kWrite);
+  EXPECT_TRUE(memory.poke(kData, data.data(), data.size()));
+}
+
+MemoryRun interpret_with_data(const std::vector<Insn>& program, const CpuState& start,
+                              const std::vector<uint8_t>& data) {
+  mem::GuestMemory memory(1 << 20);
+  map_regions(memory, data);
+  std::vector<uint32_t> words;
+  for (const Insn& i : program) words.push_back(i.bits);
+  words.push_back(kEcall);
+  EXPECT_TRUE(memory.poke(kCode, words.data(), words.size() * 4));
+  interp::Interpreter interpreter(memory);
+  MemoryRun run;
+  run.cpu = start;
+  run.cpu.pc = kCode;
+  run.stop = interpreter.run(run.cpu, 1'000'000, run.fault);
+  run.data.resize(kDataSize);
+  EXPECT_TRUE(memory.peek(kData, run.data.data(), kDataSize));
+  return run;
+}
+
+TEST_F(BlockCompilerTest, RandomBlocksWithLoadsAndStoresMatchTheInterpreter) {
+  std::mt19937_64 rng(11);
+  int slow_accesses = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Insn> program;
+    const int length = 1 + static_cast<int>(rng() % 30);
+    while (static_cast<int>(program.size()) < length) {
+      const Insn insn = rng() % 2 ? random_access(rng) : random_insn(rng);
+      const isa::Instruction d = isa::decode(insn.bits);
+      const bool writes_rd = !(d.op == isa::Opcode::SB || d.op == isa::Opcode::SH ||
+                               d.op == isa::Opcode::SW || d.op == isa::Opcode::SD);
+      if (writes_rd && is_base(d.rd)) continue;  // the base registers keep pointing at the data
+      program.push_back(insn);
+    }
+    std::vector<uint8_t> data(kDataSize);
+    for (auto& byte : data) byte = static_cast<uint8_t>(rng());
+    CpuState start;
+    for (unsigned r = 1; r < 32; ++r) start.x[r] = random_value(rng);
+    for (unsigned r = kFirstBase; r < kFirstBase + kBases; ++r) {
+      start.x[r] = kData + 4096 + rng() % 4096;  // every imm12 offset stays in the region
+      slow_accesses += (start.x[r] % 8) != 0;
+    }
+    const MemoryRun want = interpret_with_data(program, start, data);
+    ASSERT_EQ(want.stop, StopReason::Syscall) << "round " << round;
+
+    mem::GuestMemory memory(1 << 20);
+    map_regions(memory, data);
+    std::vector<isa::Instruction> decoded;
+    for (const Insn& insn : program) decoded.push_back(isa::decode(insn.bits));
+    if (cache_.allocate(1) == nullptr) cache_.reset();
+    const CompileResult compiled = compile_block(decoded, kCode, map_, cache_);
+    ASSERT_TRUE(compiled.block) << compiled.error.reason;
+    BlockEnvironment environment{&memory, memory.host_base(), {}};
+    CpuState got = start;
+    ASSERT_EQ(compiled.block->entry(&got, &environment), BlockStatus::Continue)
+        << "round " << round;
+    ASSERT_EQ(got.pc, want.cpu.pc) << "round " << round;
+    ASSERT_EQ(got.instret + 1, want.cpu.instret) << "round " << round;  // + the ecall
+    for (unsigned r = 0; r < 32; ++r) {
+      ASSERT_EQ(got.x[r], want.cpu.x[r]) << "round " << round << ", x" << r;
+    }
+    std::vector<uint8_t> got_data(kDataSize);
+    ASSERT_TRUE(memory.peek(kData, got_data.data(), kDataSize));
+    ASSERT_EQ(got_data, want.data) << "round " << round;
+  }
+  EXPECT_GT(slow_accesses, 100) << "misaligned bases: some accesses take the slow path";
+}
+
+TEST_F(BlockCompilerTest, AFaultingAccessStopsAtItsPcWithTheInterpretersFault) {
+  using namespace interp_test;
+  for (const Insn& access : {ld(6, 5, 8), sw(6, 5, -4), lbu(6, 5, 0)}) {
+    const std::vector<Insn> program = {addi(7, 0, 3), addi(5, 5, 0), access, addi(7, 0, 9)};
+    std::vector<uint8_t> data(kDataSize, 0);
+    CpuState start;
+    start.x[5] = 0x90000;  // unmapped
+    const MemoryRun want = interpret_with_data(program, start, data);
+    ASSERT_EQ(want.stop, StopReason::Fault);
+
+    mem::GuestMemory memory(1 << 20);
+    map_regions(memory, data);
+    std::vector<isa::Instruction> decoded;
+    for (const Insn& insn : program) decoded.push_back(isa::decode(insn.bits));
+    const CompileResult compiled = compile_block(decoded, kCode, map_, cache_);
+    ASSERT_TRUE(compiled.block) << compiled.error.reason;
+    BlockEnvironment environment{&memory, memory.host_base(), {}};
+    CpuState got = start;
+    ASSERT_EQ(compiled.block->entry(&got, &environment), BlockStatus::Fault);
+    EXPECT_EQ(environment.fault.kind, want.fault.kind);
+    EXPECT_EQ(environment.fault.pc, want.fault.pc);
+    EXPECT_EQ(environment.fault.address, want.fault.address);
+    EXPECT_EQ(got.pc, kCode + 8);
+    EXPECT_EQ(got.pc, want.cpu.pc);
+    EXPECT_EQ(got.instret, 2u);
+    EXPECT_EQ(got.instret, want.cpu.instret);
+    EXPECT_EQ(got.x[7], 3u) << "nothing after the fault ran";
+  }
+}
+
+TEST_F(BlockCompilerTest, AStoreIntoDecodedCodeEndsTheBlockAfterItself) {
+  using namespace interp_test;
+  mem::GuestMemory memory(1 << 20);
+  memory.map(kCode, 0x4000, mem::perm::kRead | mem::perm::kWrite | mem::perm::kExec);
+  memory.mark_code(kCode + 0x1000);  // as if a block there had been decoded
+  int hook_calls = 0;
+  memory.set_code_write_hook([&](uint64_t, uint64_t) { ++hook_calls; });
+  const std::vector<Insn> program = {sw(6, 5, 0), addi(7, 0, 1), sw(6, 5, 0x100), addi(7, 0, 2)};
+  std::vector<isa::Instruction> decoded;
+  for (const Insn& insn : program) decoded.push_back(isa::decode(insn.bits));
+  const CompileResult compiled = compile_block(decoded, kCode, map_, cache_);
+  ASSERT_TRUE(compiled.block) << compiled.error.reason;
+  BlockEnvironment environment{&memory, memory.host_base(), {}};
+  CpuState cpu;
+  cpu.x[5] = kCode + 0x1000 - 0x100;  // first store: a page without code; second: the code page
+  cpu.x[6] = 0x12345678;
+  ASSERT_EQ(compiled.block->entry(&cpu, &environment), BlockStatus::Continue);
+  EXPECT_EQ(cpu.pc, kCode + 12) << "the block ends after the store into code";
+  EXPECT_EQ(cpu.instret, 3u);
+  EXPECT_EQ(cpu.x[7], 1u);
+  EXPECT_EQ(hook_calls, 1);
+  uint32_t stored = 0;
+  ASSERT_TRUE(memory.peek(kCode + 0x1000, &stored, 4));
+  EXPECT_EQ(stored, 0x12345678u);
+}
+
 TEST_F(BlockCompilerTest, AnInstructionAfterTheJumpIsRefused) {
   using namespace interp_test;
   const std::vector<isa::Instruction> insns = {isa::decode(jal(0, 8).bits),
@@ -214,11 +385,11 @@ TEST_F(BlockCompilerTest, AnInstructionAfterTheJumpIsRefused) {
 TEST_F(BlockCompilerTest, AnInstructionWithoutAnEmitterIsRefusedWithItsPc) {
   using namespace interp_test;
   const std::vector<isa::Instruction> insns = {isa::decode(addi(5, 0, 1).bits),
-                                               isa::decode(ld(6, 5, 0).bits)};
+                                               isa::decode(mul(6, 5, 5).bits)};
   const CompileResult r = compile_block(insns, kCode, map_, cache_);
   EXPECT_FALSE(r.block);
   EXPECT_EQ(r.error.pc, kCode + 4);
-  EXPECT_EQ(r.error.reason, "no emitter for ld");
+  EXPECT_EQ(r.error.reason, "no emitter for mul");
   EXPECT_EQ(cache_.used(), 0u) << "nothing is placed for a refused block";
 }
 

@@ -8,6 +8,7 @@
 #include "vm/engine/jit/emit_context.h"
 #include "vm/engine/jit/emit_control.h"
 #include "vm/engine/jit/emit_integer.h"
+#include "vm/engine/jit/emit_memory.h"
 #include "vm/isa/decoder.h"
 
 namespace vm::engine::jit {
@@ -18,7 +19,10 @@ namespace {
 
 void emit_entry(x86::Assembler& a, const GuestRegisterMap& map) {
   for (const auto id : GuestRegisterMap::kCalleeSaved) a.push(x86::gpq(id));
+  a.sub(x86::rsp, kFrameBytes);
+  a.mov(x86::qword_ptr(x86::rsp, kFrameEnvironment), x86::rsi);
   a.mov(GuestRegisterMap::context(), x86::rdi);
+  a.mov(x86::r14, x86::qword_ptr(x86::rsi, offsetof(BlockEnvironment, host_base)));
   for (const unsigned guest : map.pinned_guests()) {
     a.mov(*map.pinned(guest), EmitContext::slot(guest));
   }
@@ -28,6 +32,7 @@ void emit_exit(x86::Assembler& a, const GuestRegisterMap& map) {
   for (const unsigned guest : map.pinned_guests()) {
     a.mov(EmitContext::slot(guest), *map.pinned(guest));
   }
+  a.add(x86::rsp, kFrameBytes);
   for (auto it = GuestRegisterMap::kCalleeSaved.rbegin();
        it != GuestRegisterMap::kCalleeSaved.rend(); ++it) {
     a.pop(x86::gpq(*it));
@@ -45,17 +50,25 @@ CompileResult compile_block(std::span<const isa::Instruction> insns, uint64_t pc
   EmitContext context(a, map);
   emit_entry(a, map);
 
-  struct SideExit {
+  // Exits placed after the block's code: side exits of taken branches, faults of accesses, and
+  // the ends of stores that changed decoded code.
+  struct Exit {
     asmjit::Label label;
-    uint64_t target;
+    uint64_t pc;
     uint32_t retired;
+    BlockStatus status;
   };
-  std::vector<SideExit> side_exits;
+  std::vector<Exit> exits;
+  const auto exit_to = [&](uint64_t exit_pc, uint32_t exit_retired, BlockStatus status) {
+    exits.push_back({a.newLabel(), exit_pc, exit_retired, status});
+    return exits.back().label;
+  };
   const asmjit::Label epilogue = a.newLabel();
-  // Leaves with pc = rax and `retired` more instructions.
-  const auto leave = [&](uint32_t retired) {
+  // Leaves with pc = rax, `retired` more instructions and `status`.
+  const auto leave = [&](uint32_t exit_retired, BlockStatus status) {
     a.mov(x86::qword_ptr(GuestRegisterMap::context(), offsetof(CpuState, pc)), x86::rax);
-    a.add(x86::qword_ptr(GuestRegisterMap::context(), offsetof(CpuState, instret)), retired);
+    a.add(x86::qword_ptr(GuestRegisterMap::context(), offsetof(CpuState, instret)), exit_retired);
+    a.mov(x86::eax, static_cast<uint32_t>(status));
     a.jmp(epilogue);
   };
 
@@ -66,11 +79,16 @@ CompileResult compile_block(std::span<const isa::Instruction> insns, uint64_t pc
     if (ended) return {std::nullopt, {pc, "instruction after the block's jump"}};
     ++retired;
     if (isa::is_conditional_branch(insn.op)) {
-      side_exits.push_back({a.newLabel(), pc + static_cast<uint64_t>(insn.imm), retired});
-      emit_conditional_branch(context, insn, side_exits.back().label);
+      emit_conditional_branch(
+          context, insn,
+          exit_to(pc + static_cast<uint64_t>(insn.imm), retired, BlockStatus::Continue));
+    } else if (is_memory_access(insn.op)) {
+      const asmjit::Label fault = exit_to(pc, retired - 1, BlockStatus::Fault);
+      const asmjit::Label code_written = exit_to(pc + insn.length, retired, BlockStatus::Continue);
+      emit_memory_access(context, insn, fault, code_written);
     } else if (is_jump(insn.op)) {
       emit_jump(context, insn);
-      leave(retired);
+      leave(retired, BlockStatus::Continue);
       ended = true;
     } else if (!emit_integer(context, insn)) {
       return {std::nullopt, {pc, "no emitter for " + std::string(isa::mnemonic(insn.op))}};
@@ -79,12 +97,12 @@ CompileResult compile_block(std::span<const isa::Instruction> insns, uint64_t pc
   }
   if (!ended) {
     a.mov(x86::rax, pc);
-    leave(retired);
+    leave(retired, BlockStatus::Continue);
   }
-  for (const SideExit& exit : side_exits) {
+  for (const Exit& exit : exits) {
     a.bind(exit.label);
-    a.mov(x86::rax, exit.target);
-    leave(exit.retired);
+    a.mov(x86::rax, exit.pc);
+    leave(exit.retired, exit.status);
   }
   a.bind(epilogue);
   emit_exit(a, map);

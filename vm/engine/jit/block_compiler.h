@@ -1,9 +1,11 @@
-// Turns a guest block into a host function over CpuState: the translation loop over the
-// per-category emitters, wrapped in the entry and exit code that moves the pinned guest
-// registers between CpuState and their host registers. A block is a run of computational
-// instructions and conditional branches (each a side exit when taken) that may end with jal
-// or jalr; every exit leaves CpuState::pc at the next guest pc and adds the instructions it
-// retired to CpuState::instret. Memory accesses, faults and chaining come in later stages.
+// Turns a guest block into a host function over CpuState (block_environment.h): the translation
+// loop over the per-category emitters, wrapped in the entry and exit code that moves the pinned
+// guest registers between CpuState and their host registers. A block is a run of computational
+// instructions, integer loads and stores, and conditional branches (each a side exit when
+// taken) that may end with jal or jalr. Every exit leaves CpuState::pc at the next guest pc and
+// adds the instructions it retired to CpuState::instret; a faulting access exits at its own pc
+// with only the instructions before it retired, and a store that changed decoded code exits
+// right after itself. Chaining between blocks comes in a later stage.
 #pragma once
 
 #include <cstdint>
@@ -12,13 +14,12 @@
 #include <string>
 
 #include "vm/engine/cpu_state.h"
+#include "vm/engine/jit/block_environment.h"
 #include "vm/engine/jit/code_cache.h"
 #include "vm/engine/jit/guest_register_map.h"
 #include "vm/isa/instruction.h"
 
 namespace vm::engine::jit {
-
-using BlockFunction = void (*)(CpuState*);
 
 struct CompiledBlock {
   BlockFunction entry = nullptr;
