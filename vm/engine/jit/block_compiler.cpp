@@ -9,6 +9,7 @@
 #include "vm/engine/jit/emit_control.h"
 #include "vm/engine/jit/emit_integer.h"
 #include "vm/engine/jit/emit_memory.h"
+#include "vm/engine/jit/emit_muldiv.h"
 #include "vm/isa/decoder.h"
 
 namespace vm::engine::jit {
@@ -90,7 +91,7 @@ CompileResult compile_block(std::span<const isa::Instruction> insns, uint64_t pc
       emit_jump(context, insn);
       leave(retired, BlockStatus::Continue);
       ended = true;
-    } else if (!emit_integer(context, insn)) {
+    } else if (!emit_integer(context, insn) && !emit_muldiv(context, insn)) {
       return {std::nullopt, {pc, "no emitter for " + std::string(isa::mnemonic(insn.op))}};
     }
     pc += insn.length;
