@@ -26,11 +26,39 @@ namespace {
 using interp_test::Insn;
 constexpr uint64_t kCode = 0x10000;
 
-// One random integer computational instruction (RV64I or M).
+// One random integer computational instruction (RV64I, M, Zba or the covered part of Zbb).
 Insn random_insn(std::mt19937_64& rng) {
   using namespace interp_test;
   const auto reg = [&] { return static_cast<unsigned>(rng() % 32); };
   const auto imm12 = [&] { return static_cast<int32_t>(rng() % 4096) - 2048; };
+  if (rng() % 4 == 0) {  // Zba and Zbb
+    switch (rng() % 24) {
+      case 0: return sh1add(reg(), reg(), reg());
+      case 1: return sh2add(reg(), reg(), reg());
+      case 2: return sh3add(reg(), reg(), reg());
+      case 3: return add_uw(reg(), reg(), reg());
+      case 4: return sh1add_uw(reg(), reg(), reg());
+      case 5: return sh2add_uw(reg(), reg(), reg());
+      case 6: return sh3add_uw(reg(), reg(), reg());
+      case 7: return slli_uw(reg(), reg(), static_cast<unsigned>(rng() % 64));
+      case 8: return andn(reg(), reg(), reg());
+      case 9: return orn(reg(), reg(), reg());
+      case 10: return xnor(reg(), reg(), reg());
+      case 11: return max(reg(), reg(), reg());
+      case 12: return maxu(reg(), reg(), reg());
+      case 13: return min(reg(), reg(), reg());
+      case 14: return minu(reg(), reg(), reg());
+      case 15: return rol(reg(), reg(), reg());
+      case 16: return ror(reg(), reg(), reg());
+      case 17: return rori(reg(), reg(), static_cast<unsigned>(rng() % 64));
+      case 18: return rolw(reg(), reg(), reg());
+      case 19: return rorw(reg(), reg(), reg());
+      case 20: return roriw(reg(), reg(), static_cast<unsigned>(rng() % 32));
+      case 21: return sext_b(reg(), reg());
+      case 22: return (rng() % 2) ? sext_h(reg(), reg()) : zext_h(reg(), reg());
+      default: return rev8(reg(), reg());
+    }
+  }
   if (rng() % 4 == 0) {  // the M extension
     switch (rng() % 13) {
       case 0: return mul(reg(), reg(), reg());

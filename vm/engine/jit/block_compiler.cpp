@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "vm/engine/jit/emit_bitmanip.h"
 #include "vm/engine/jit/emit_context.h"
 #include "vm/engine/jit/emit_control.h"
 #include "vm/engine/jit/emit_integer.h"
@@ -91,7 +92,8 @@ CompileResult compile_block(std::span<const isa::Instruction> insns, uint64_t pc
       emit_jump(context, insn);
       leave(retired, BlockStatus::Continue);
       ended = true;
-    } else if (!emit_integer(context, insn) && !emit_muldiv(context, insn)) {
+    } else if (!emit_integer(context, insn) && !emit_muldiv(context, insn) &&
+               !emit_bitmanip(context, insn)) {
       return {std::nullopt, {pc, "no emitter for " + std::string(isa::mnemonic(insn.op))}};
     }
     pc += insn.length;
