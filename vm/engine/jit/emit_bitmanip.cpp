@@ -7,19 +7,9 @@ using isa::Opcode;
 
 namespace {
 
-// rax = rs1, and rcx = rs2 when `needs_rs2` (copies the emitter may change).
-void load_operands(EmitContext& c, const isa::Instruction& i, bool needs_rs2) {
-  const x86::Gp a = c.read(i.rs1, x86::rax);
-  if (a.id() != x86::Gp::kIdAx) c.a.mov(x86::rax, a);
-  if (needs_rs2) {
-    const x86::Gp b = c.read(i.rs2, x86::rcx);
-    if (b.id() != x86::Gp::kIdCx) c.a.mov(x86::rcx, b);
-  }
-}
-
 // rax = (rs1 << shift) + rs2, with rs1 zero-extended from 32 bits for the .uw forms.
 void shift_add(EmitContext& c, const isa::Instruction& i, unsigned shift, bool unsigned_word) {
-  load_operands(c, i, true);
+  c.operands_to_rax_rcx(i, true);
   if (unsigned_word) c.a.mov(x86::eax, x86::eax);  // zero-extends
   c.a.lea(x86::rax, x86::ptr(x86::rcx, x86::rax, shift));
 }
@@ -37,7 +27,7 @@ bool emit_bitmanip(EmitContext& c, const isa::Instruction& i) {
     case Opcode::SH2ADD_UW: shift_add(c, i, 2, true); break;
     case Opcode::SH3ADD_UW: shift_add(c, i, 3, true); break;
     case Opcode::SLLI_UW:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.mov(x86::eax, x86::eax);
       a.shl(x86::rax, static_cast<uint32_t>(i.imm));
       break;
@@ -45,7 +35,7 @@ bool emit_bitmanip(EmitContext& c, const isa::Instruction& i) {
     case Opcode::ANDN:
     case Opcode::ORN:
     case Opcode::XNOR:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.not_(x86::rcx);
       if (i.op == Opcode::ANDN) a.and_(x86::rax, x86::rcx);
       if (i.op == Opcode::ORN) a.or_(x86::rax, x86::rcx);
@@ -55,7 +45,7 @@ bool emit_bitmanip(EmitContext& c, const isa::Instruction& i) {
     case Opcode::MAXU:
     case Opcode::MIN:
     case Opcode::MINU:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.cmp(x86::rax, x86::rcx);
       if (i.op == Opcode::MAX) a.cmovl(x86::rax, x86::rcx);
       if (i.op == Opcode::MAXU) a.cmovb(x86::rax, x86::rcx);
@@ -63,40 +53,40 @@ bool emit_bitmanip(EmitContext& c, const isa::Instruction& i) {
       if (i.op == Opcode::MINU) a.cmova(x86::rax, x86::rcx);
       break;
     case Opcode::ROL:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.rol(x86::rax, x86::cl);
       break;
     case Opcode::ROR:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.ror(x86::rax, x86::cl);
       break;
     case Opcode::RORI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.ror(x86::rax, static_cast<uint32_t>(i.imm));
       break;
     case Opcode::ROLW:
     case Opcode::RORW:
     case Opcode::RORIW:
-      load_operands(c, i, i.op != Opcode::RORIW);
+      c.operands_to_rax_rcx(i, i.op != Opcode::RORIW);
       if (i.op == Opcode::ROLW) a.rol(x86::eax, x86::cl);
       if (i.op == Opcode::RORW) a.ror(x86::eax, x86::cl);
       if (i.op == Opcode::RORIW) a.ror(x86::eax, static_cast<uint32_t>(i.imm));
       a.movsxd(x86::rax, x86::eax);
       break;
     case Opcode::SEXT_B:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.movsx(x86::rax, x86::al);
       break;
     case Opcode::SEXT_H:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.movsx(x86::rax, x86::ax);
       break;
     case Opcode::ZEXT_H:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.movzx(x86::eax, x86::ax);
       break;
     case Opcode::REV8:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.bswap(x86::rax);
       break;
     default: return false;

@@ -10,6 +10,7 @@
 
 #include "vm/engine/cpu_state.h"
 #include "vm/engine/jit/guest_register_map.h"
+#include "vm/isa/instruction.h"
 
 namespace vm::engine::jit {
 
@@ -38,6 +39,14 @@ class EmitContext {
       return;
     }
     a.mov(slot(guest), value);
+  }
+  // rax = guest rs1 and, when `with_rs2`, rcx = guest rs2: copies the emitter may change.
+  void operands_to_rax_rcx(const isa::Instruction& insn, bool with_rs2) {
+    const asmjit::x86::Gp first = read(insn.rs1, asmjit::x86::rax);
+    if (first.id() != asmjit::x86::Gp::kIdAx) a.mov(asmjit::x86::rax, first);
+    if (!with_rs2) return;
+    const asmjit::x86::Gp second = read(insn.rs2, asmjit::x86::rcx);
+    if (second.id() != asmjit::x86::Gp::kIdCx) a.mov(asmjit::x86::rcx, second);
   }
   // CpuState::x[guest] in memory.
   static asmjit::x86::Mem slot(unsigned guest) {

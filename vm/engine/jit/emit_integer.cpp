@@ -7,16 +7,6 @@ using isa::Opcode;
 
 namespace {
 
-// rax = rs1 (a copy the emitter may change), rcx holds rs2 when needed.
-void load_operands(EmitContext& c, const isa::Instruction& i, bool needs_rs2) {
-  const x86::Gp a = c.read(i.rs1, x86::rax);
-  if (a.id() != x86::Gp::kIdAx) c.a.mov(x86::rax, a);
-  if (needs_rs2) {
-    const x86::Gp b = c.read(i.rs2, x86::rcx);
-    if (b.id() != x86::Gp::kIdCx) c.a.mov(x86::rcx, b);
-  }
-}
-
 // 32-bit result in eax, sign-extended into rax, written to rd (the W forms).
 void write_word(EmitContext& c, unsigned rd) {
   c.a.movsxd(x86::rax, x86::eax);
@@ -50,123 +40,123 @@ bool emit_integer(EmitContext& c, const isa::Instruction& i) {
       return true;
 
     case Opcode::ADD:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.add(x86::rax, x86::rcx);
       break;
     case Opcode::SUB:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.sub(x86::rax, x86::rcx);
       break;
     case Opcode::AND:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.and_(x86::rax, x86::rcx);
       break;
     case Opcode::OR:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.or_(x86::rax, x86::rcx);
       break;
     case Opcode::XOR:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.xor_(x86::rax, x86::rcx);
       break;
     // x86 masks a 64-bit shift count to 6 bits, as RV64 does.
     case Opcode::SLL:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.shl(x86::rax, x86::cl);
       break;
     case Opcode::SRL:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.shr(x86::rax, x86::cl);
       break;
     case Opcode::SRA:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.sar(x86::rax, x86::cl);
       break;
     case Opcode::SLT:
     case Opcode::SLTU:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.cmp(x86::rax, x86::rcx);
       set_if(c, i.rd, i.op == Opcode::SLTU);
       return true;
 
     case Opcode::ADDI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.add(x86::rax, imm32);
       break;
     case Opcode::ANDI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.and_(x86::rax, imm32);
       break;
     case Opcode::ORI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.or_(x86::rax, imm32);
       break;
     case Opcode::XORI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.xor_(x86::rax, imm32);
       break;
     case Opcode::SLLI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.shl(x86::rax, shamt);
       break;
     case Opcode::SRLI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.shr(x86::rax, shamt);
       break;
     case Opcode::SRAI:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.sar(x86::rax, shamt);
       break;
     case Opcode::SLTI:
     case Opcode::SLTIU:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.cmp(x86::rax, imm32);  // the immediate is sign-extended for both, as RISC-V says
       set_if(c, i.rd, i.op == Opcode::SLTIU);
       return true;
 
     // x86 masks a 32-bit shift count to 5 bits, as the RV64 W shifts do.
     case Opcode::ADDW:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.add(x86::eax, x86::ecx);
       write_word(c, i.rd);
       return true;
     case Opcode::SUBW:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.sub(x86::eax, x86::ecx);
       write_word(c, i.rd);
       return true;
     case Opcode::SLLW:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.shl(x86::eax, x86::cl);
       write_word(c, i.rd);
       return true;
     case Opcode::SRLW:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.shr(x86::eax, x86::cl);
       write_word(c, i.rd);
       return true;
     case Opcode::SRAW:
-      load_operands(c, i, true);
+      c.operands_to_rax_rcx(i, true);
       a.sar(x86::eax, x86::cl);
       write_word(c, i.rd);
       return true;
     case Opcode::ADDIW:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.add(x86::eax, imm32);
       write_word(c, i.rd);
       return true;
     case Opcode::SLLIW:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.shl(x86::eax, shamt);
       write_word(c, i.rd);
       return true;
     case Opcode::SRLIW:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.shr(x86::eax, shamt);
       write_word(c, i.rd);
       return true;
     case Opcode::SRAIW:
-      load_operands(c, i, false);
+      c.operands_to_rax_rcx(i, false);
       a.sar(x86::eax, shamt);
       write_word(c, i.rd);
       return true;

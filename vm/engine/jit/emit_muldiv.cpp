@@ -74,31 +74,23 @@ Helper helper_for(Opcode op) {
   }
 }
 
-// rax = rs1 and rcx = rs2 (copies the emitter may change).
-void load_operands(EmitContext& c, const isa::Instruction& i) {
-  const x86::Gp a = c.read(i.rs1, x86::rax);
-  if (a.id() != x86::Gp::kIdAx) c.a.mov(x86::rax, a);
-  const x86::Gp b = c.read(i.rs2, x86::rcx);
-  if (b.id() != x86::Gp::kIdCx) c.a.mov(x86::rcx, b);
-}
-
 }  // namespace
 
 bool emit_muldiv(EmitContext& c, const isa::Instruction& i) {
   auto& a = c.a;
   switch (i.op) {
     case Opcode::MUL:
-      load_operands(c, i);
+      c.operands_to_rax_rcx(i, true);
       a.imul(x86::rax, x86::rcx);
       break;
     case Opcode::MULW:
-      load_operands(c, i);
+      c.operands_to_rax_rcx(i, true);
       a.imul(x86::eax, x86::ecx);
       a.movsxd(x86::rax, x86::eax);
       break;
     case Opcode::MULH:
     case Opcode::MULHU:
-      load_operands(c, i);
+      c.operands_to_rax_rcx(i, true);
       if (i.op == Opcode::MULH) {
         a.imul(x86::rcx);  // rdx:rax = rax * rcx, signed
       } else {
@@ -109,7 +101,7 @@ bool emit_muldiv(EmitContext& c, const isa::Instruction& i) {
     default: {
       const Helper helper = helper_for(i.op);
       if (helper == nullptr) return false;
-      load_operands(c, i);
+      c.operands_to_rax_rcx(i, true);
       a.mov(x86::rdi, x86::rax);
       a.mov(x86::rsi, x86::rcx);
       a.mov(x86::rax, reinterpret_cast<uint64_t>(helper));
