@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "vm/engine/fp/fp_arith.h"
+#include "vm/engine/integer_division.h"
 #include "vm/engine/interp/block_cache.h"
 #include "vm/isa/instruction.h"
 #include "vm/mem/guest_memory.h"
@@ -36,17 +37,11 @@ inline uint32_t unbox32(uint64_t v) {
 
 template <typename T>
 inline T div_signed(uint64_t a_bits, uint64_t b_bits) {
-  const T a = static_cast<T>(a_bits), b = static_cast<T>(b_bits);
-  if (b == 0) return T(-1);
-  if (a == std::numeric_limits<T>::min() && b == T(-1)) return a;
-  return a / b;
+  return riscv_quotient(static_cast<T>(a_bits), static_cast<T>(b_bits));
 }
 template <typename T>
 inline T rem_signed(uint64_t a_bits, uint64_t b_bits) {
-  const T a = static_cast<T>(a_bits), b = static_cast<T>(b_bits);
-  if (b == 0) return a;
-  if (a == std::numeric_limits<T>::min() && b == T(-1)) return 0;
-  return a % b;
+  return riscv_remainder(static_cast<T>(a_bits), static_cast<T>(b_bits));
 }
 
 inline uint64_t orc_b(uint64_t v) {

@@ -1,7 +1,8 @@
 #include "vm/engine/jit/emit_muldiv.h"
 
 #include <cstdint>
-#include <limits>
+
+#include "vm/engine/integer_division.h"
 
 namespace vm::engine::jit {
 
@@ -10,46 +11,31 @@ using isa::Opcode;
 
 namespace {
 
-// The RISC-V results, including x / 0 and the most negative value / -1.
-template <typename T>
-T quotient(T a, T b) {
-  if (b == 0) return T(-1);
-  if constexpr (std::numeric_limits<T>::is_signed) {
-    if (a == std::numeric_limits<T>::min() && b == T(-1)) return a;
-  }
-  return a / b;
-}
-template <typename T>
-T remainder(T a, T b) {
-  if (b == 0) return a;
-  if constexpr (std::numeric_limits<T>::is_signed) {
-    if (a == std::numeric_limits<T>::min() && b == T(-1)) return 0;
-  }
-  return a % b;
-}
 uint64_t sext32(uint32_t v) {
   return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(v)));
 }
 
 uint64_t div_helper(uint64_t a, uint64_t b) {
-  return static_cast<uint64_t>(quotient(static_cast<int64_t>(a), static_cast<int64_t>(b)));
+  return static_cast<uint64_t>(riscv_quotient(static_cast<int64_t>(a), static_cast<int64_t>(b)));
 }
-uint64_t divu_helper(uint64_t a, uint64_t b) { return quotient(a, b); }
+uint64_t divu_helper(uint64_t a, uint64_t b) { return riscv_quotient(a, b); }
 uint64_t rem_helper(uint64_t a, uint64_t b) {
-  return static_cast<uint64_t>(remainder(static_cast<int64_t>(a), static_cast<int64_t>(b)));
+  return static_cast<uint64_t>(riscv_remainder(static_cast<int64_t>(a), static_cast<int64_t>(b)));
 }
-uint64_t remu_helper(uint64_t a, uint64_t b) { return remainder(a, b); }
+uint64_t remu_helper(uint64_t a, uint64_t b) { return riscv_remainder(a, b); }
 uint64_t divw_helper(uint64_t a, uint64_t b) {
-  return sext32(static_cast<uint32_t>(quotient(static_cast<int32_t>(a), static_cast<int32_t>(b))));
+  return sext32(
+      static_cast<uint32_t>(riscv_quotient(static_cast<int32_t>(a), static_cast<int32_t>(b))));
 }
 uint64_t divuw_helper(uint64_t a, uint64_t b) {
-  return sext32(quotient(static_cast<uint32_t>(a), static_cast<uint32_t>(b)));
+  return sext32(riscv_quotient(static_cast<uint32_t>(a), static_cast<uint32_t>(b)));
 }
 uint64_t remw_helper(uint64_t a, uint64_t b) {
-  return sext32(static_cast<uint32_t>(remainder(static_cast<int32_t>(a), static_cast<int32_t>(b))));
+  return sext32(
+      static_cast<uint32_t>(riscv_remainder(static_cast<int32_t>(a), static_cast<int32_t>(b))));
 }
 uint64_t remuw_helper(uint64_t a, uint64_t b) {
-  return sext32(remainder(static_cast<uint32_t>(a), static_cast<uint32_t>(b)));
+  return sext32(riscv_remainder(static_cast<uint32_t>(a), static_cast<uint32_t>(b)));
 }
 // High 64 bits of signed rs1 times unsigned rs2.
 uint64_t mulhsu_helper(uint64_t a, uint64_t b) {
