@@ -1,6 +1,6 @@
 #include "vm/engine/jit/emit_memory.h"
 
-#include <cstring>
+#include <optional>
 #include <type_traits>
 
 #include "vm/engine/jit/block_environment.h"
@@ -21,19 +21,20 @@ struct Access {
   bool store;
 };
 
-Access access_of(Opcode op) {
+std::optional<Access> access_of(Opcode op) {
   switch (op) {
-    case Opcode::LB: return {1, true, false};
-    case Opcode::LH: return {2, true, false};
-    case Opcode::LW: return {4, true, false};
-    case Opcode::LD: return {8, false, false};
-    case Opcode::LBU: return {1, false, false};
-    case Opcode::LHU: return {2, false, false};
-    case Opcode::LWU: return {4, false, false};
-    case Opcode::SB: return {1, false, true};
-    case Opcode::SH: return {2, false, true};
-    case Opcode::SW: return {4, false, true};
-    default: return {8, false, true};  // SD
+    case Opcode::LB: return Access{1, true, false};
+    case Opcode::LH: return Access{2, true, false};
+    case Opcode::LW: return Access{4, true, false};
+    case Opcode::LD: return Access{8, false, false};
+    case Opcode::LBU: return Access{1, false, false};
+    case Opcode::LHU: return Access{2, false, false};
+    case Opcode::LWU: return Access{4, false, false};
+    case Opcode::SB: return Access{1, false, true};
+    case Opcode::SH: return Access{2, false, true};
+    case Opcode::SW: return Access{4, false, true};
+    case Opcode::SD: return Access{8, false, true};
+    default: return std::nullopt;
   }
 }
 
@@ -106,27 +107,12 @@ void call_helper(x86::Assembler& a, const void* helper) {
 
 }  // namespace
 
-bool is_memory_access(Opcode op) {
-  switch (op) {
-    case Opcode::LB:
-    case Opcode::LH:
-    case Opcode::LW:
-    case Opcode::LD:
-    case Opcode::LBU:
-    case Opcode::LHU:
-    case Opcode::LWU:
-    case Opcode::SB:
-    case Opcode::SH:
-    case Opcode::SW:
-    case Opcode::SD: return true;
-    default: return false;
-  }
-}
+bool is_memory_access(Opcode op) { return access_of(op).has_value(); }
 
 void emit_memory_access(EmitContext& c, const isa::Instruction& i, const asmjit::Label& fault,
                         const asmjit::Label& code_written) {
   auto& a = c.a;
-  const Access access = access_of(i.op);
+  const Access access = *access_of(i.op);  // the caller checked is_memory_access
   const asmjit::Label slow = a.newLabel(), done = a.newLabel();
 
   // rdx = guest address; for stores rcx = the value.
